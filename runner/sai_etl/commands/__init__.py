@@ -1,0 +1,1 @@
+"""Sub-commands of `sai-etl`, one module each."""

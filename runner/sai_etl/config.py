@@ -1,0 +1,78 @@
+"""Runner configuration, read from the environment (and so from systemd's EnvironmentFile)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+# name -> (default, help); `sai-etl --help` prints this table.
+ENVIRONMENT: dict[str, tuple[str | None, str]] = {
+    "SAI_DASHBOARD_DSN": (None, "libpq connection string or service of the sai_dashboard database"),
+    "SAI_N8N_DSN": (None, "libpq connection string or service of n8n's database"),
+    "SAI_IMAGE_DIR": ("./var/images", "image root: originals, thumbnails and display variants"),
+    "SAI_N8N_BINARY_DIR": (None, "n8n's binary data root (the folder that holds binaryData/)"),
+    "SAI_BATCH_SIZE": ("10", "queue items claimed per round trip"),
+    "SAI_CONCURRENCY": ("2", "image worker threads per runner"),
+    "SAI_LEASE_SECONDS": ("30", "claim lease; a crashed runner's items return after it"),
+    "SAI_POLL_SECONDS": ("5", "poll interval when no NOTIFY arrives"),
+    "SAI_SWEEP_SECONDS": ("10", "interval of the Stage 1 sweep (outbox drain, reconcile)"),
+}
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed."""
+
+
+def _get(name: str) -> str | None:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return ENVIRONMENT[name][0]
+    return value
+
+
+def _number(name: str, kind: type[int] | type[float]) -> int | float:
+    raw = _get(name)
+    try:
+        value = kind(raw)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be positive, got {raw!r}")
+    return value
+
+
+def require(name: str) -> str:
+    """The value of a setting that has no default, or a clear error."""
+    value = _get(name)
+    if value is None:
+        raise ConfigError(f"{name} is not set ({ENVIRONMENT[name][1]})")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    dashboard_dsn: str
+    n8n_dsn: str | None
+    image_dir: Path
+    n8n_binary_dir: Path | None
+    batch_size: int
+    concurrency: int
+    lease_seconds: float
+    poll_seconds: float
+    sweep_seconds: float
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        binary_dir = _get("SAI_N8N_BINARY_DIR")
+        return cls(
+            dashboard_dsn=require("SAI_DASHBOARD_DSN"),
+            n8n_dsn=_get("SAI_N8N_DSN"),
+            image_dir=Path(_get("SAI_IMAGE_DIR") or "."),
+            n8n_binary_dir=Path(binary_dir) if binary_dir else None,
+            batch_size=int(_number("SAI_BATCH_SIZE", int)),
+            concurrency=int(_number("SAI_CONCURRENCY", int)),
+            lease_seconds=float(_number("SAI_LEASE_SECONDS", float)),
+            poll_seconds=float(_number("SAI_POLL_SECONDS", float)),
+            sweep_seconds=float(_number("SAI_SWEEP_SECONDS", float)),
+        )
