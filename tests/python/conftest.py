@@ -1,0 +1,42 @@
+"""Shared pytest fixtures: connections to the test cluster that `make test` starts.
+
+`scripts/test` exports SAI_TEST_N8N_DSN and SAI_TEST_DASHBOARD_DSN (an n8n database with the
+fixture schema and executions, and a migrated sai_dashboard database, linked both ways).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+
+
+def _dsn(name: str) -> str:
+    value = os.environ.get(name)
+    if not value:
+        pytest.fail(f"{name} is not set: run the tests with `make test`")
+    return value
+
+
+@pytest.fixture(scope="session")
+def n8n_dsn() -> str:
+    return _dsn("SAI_TEST_N8N_DSN")
+
+
+@pytest.fixture(scope="session")
+def dashboard_dsn() -> str:
+    return _dsn("SAI_TEST_DASHBOARD_DSN")
+
+
+@pytest.fixture
+def n8n(n8n_dsn: str) -> Iterator[psycopg.Connection]:
+    with psycopg.connect(n8n_dsn, autocommit=True) as conn:
+        yield conn
+
+
+@pytest.fixture
+def dashboard(dashboard_dsn: str) -> Iterator[psycopg.Connection]:
+    with psycopg.connect(dashboard_dsn, autocommit=True) as conn:
+        yield conn
