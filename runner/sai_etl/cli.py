@@ -6,6 +6,8 @@ import argparse
 import importlib
 import sys
 
+import psycopg
+
 from sai_etl import __version__
 from sai_etl.config import ENVIRONMENT, ConfigError
 
@@ -15,7 +17,6 @@ COMMAND_MODULES = [
     "sai_etl.commands.workflows",
     "sai_etl.commands.sweep",
     "sai_etl.commands.backfill",
-    "sai_etl.commands.simulate",
 ]
 
 
@@ -48,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"sai-etl: configuration error: {exc}", file=sys.stderr)
         return 2
+    except psycopg.OperationalError as exc:
+        print(f"sai-etl: cannot reach the database: {exc}".rstrip(), file=sys.stderr)
+        return 2
+    except psycopg.Error as exc:
+        print(f"sai-etl: database error: {exc}".rstrip(), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

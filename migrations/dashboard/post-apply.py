@@ -1,0 +1,7 @@
+"""yoyo post-apply hook: re-install sql/dashboard/ (functions, views, grants) after any migration."""
+
+from yoyo import step
+
+from sai_etl.schema import apply_sql
+
+steps = [step(lambda conn: apply_sql(conn, "dashboard"))]

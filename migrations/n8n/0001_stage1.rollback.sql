@@ -1,0 +1,2 @@
+DROP SERVER sai_dashboard CASCADE; -- noqa: PRS
+DROP SCHEMA sai_etl CASCADE;

@@ -1,0 +1,149 @@
+"""The two links between the databases, set up by `sai-etl migrate`.
+
+n8n -> dashboard: dblink server `sai_dashboard` in n8n's database, user mapping to role
+sai_etl_ingest (which may only call etl_ingest_execution). dashboard -> n8n: postgres_fdw server
+`sai_n8n`, user mapping to the read-only role sai_etl_reader. Both mappings belong to the role
+that runs the migration, which owns the SECURITY DEFINER functions that use them.
+
+Passwords travel only as bound parameters: no statement text (pg_stat_activity, logs) holds one.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+import psycopg
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
+
+# libpq keywords that say where a server is; everything else in an override is ignored.
+ADDRESS_KEYS = ("host", "hostaddr", "port", "dbname", "sslmode")
+
+
+@dataclass(frozen=True)
+class Link:
+    server: str
+    role: str
+    fixed_options: dict[str, str]
+    probe: str
+
+
+# A slow or dead dashboard must cost n8n little: short connect and statement timeouts.
+DASHBOARD_LINK = Link(
+    server="sai_dashboard",
+    role="sai_etl_ingest",
+    fixed_options={
+        "connect_timeout": "2",
+        "options": "-c statement_timeout=5000",
+        "application_name": "sai-etl stage1",
+    },
+    probe="SELECT x FROM sai_etl.dblink('sai_dashboard', 'SELECT 1') AS t(x integer)",
+)
+N8N_LINK = Link(
+    server="sai_n8n",
+    role="sai_etl_reader",
+    fixed_options={"fetch_size": "10000", "application_name": "sai-etl stage2"},
+    probe="SELECT count(*) FROM n8n.watched_workflows",
+)
+
+
+def address(conn: psycopg.Connection, override: str | None) -> dict[str, str]:
+    """Where the other server reaches this database: the override's address keys, else the
+    address this connection actually used (so service names and defaults resolve)."""
+    if override:
+        return {k: v for k, v in conninfo_to_dict(override).items() if k in ADDRESS_KEYS and v}
+    return {"host": conn.info.host, "port": str(conn.info.port), "dbname": conn.info.dbname}
+
+
+def _server_options(conn: psycopg.Connection, server: str) -> dict[str, str]:
+    row = conn.execute(
+        "SELECT coalesce(srvoptions, '{}') FROM pg_foreign_server WHERE srvname = %s", [server]
+    ).fetchone()
+    if row is None:
+        raise RuntimeError(f"foreign server {server} is missing: the migrations did not run")
+    return dict(option.split("=", 1) for option in row[0])
+
+
+def _set_server_options(conn: psycopg.Connection, server: str, wanted: dict[str, str]) -> None:
+    current = _server_options(conn, server)
+    actions = []
+    for key, value in wanted.items():
+        verb = "SET" if key in current else "ADD"
+        actions.append(
+            sql.SQL("{} {} {}").format(sql.SQL(verb), sql.Identifier(key), sql.Literal(value))
+        )
+    actions += [sql.SQL("DROP {}").format(sql.Identifier(k)) for k in current if k not in wanted]
+    if actions:
+        conn.execute(
+            sql.SQL("ALTER SERVER {} OPTIONS ({})").format(
+                sql.Identifier(server), sql.SQL(", ").join(actions)
+            )
+        )
+
+
+def _set_secret(conn: psycopg.Connection, password: str) -> None:
+    conn.execute("SELECT set_config('sai_etl.link_secret', %s, true)", [password])
+
+
+def _set_role_password(conn: psycopg.Connection, role: str) -> None:
+    conn.execute(
+        sql.SQL(
+            "DO $$ BEGIN EXECUTE format('ALTER ROLE %I PASSWORD %L', {}, "
+            "current_setting('sai_etl.link_secret')); END $$"
+        ).format(sql.Literal(role))
+    )
+
+
+def _set_user_mapping(conn: psycopg.Connection, server: str, role: str) -> None:
+    conn.execute(
+        sql.SQL("DROP USER MAPPING IF EXISTS FOR CURRENT_USER SERVER {}").format(
+            sql.Identifier(server)
+        )
+    )
+    conn.execute(
+        sql.SQL(
+            "DO $$ BEGIN EXECUTE format("
+            "'CREATE USER MAPPING FOR CURRENT_USER SERVER %I OPTIONS (user %L, password %L)', "
+            "{}, {}, current_setting('sai_etl.link_secret')); END $$"
+        ).format(sql.Literal(server), sql.Literal(role))
+    )
+
+
+def works(conn: psycopg.Connection, link: Link) -> bool:
+    """Whether the link answers now (a probe through it)."""
+    try:
+        with conn.transaction():
+            conn.execute(link.probe)
+        return True
+    except psycopg.Error:
+        return False
+
+
+def configure(
+    source: psycopg.Connection,
+    target: psycopg.Connection,
+    link: Link,
+    target_address: dict[str, str],
+    rotate: bool = False,
+) -> bool:
+    """Point `link` (a server in `source`'s database) at `target`'s database. A fresh password is
+    set for the link role when the link does not work yet or `rotate` is asked for.
+    Returns whether the password was (re)set."""
+    with source.transaction():
+        _set_server_options(source, link.server, {**target_address, **link.fixed_options})
+    if works(source, link) and not rotate:
+        return False
+    password = secrets.token_urlsafe(32)
+    with target.transaction():
+        _set_secret(target, password)
+        _set_role_password(target, link.role)
+    with source.transaction():
+        _set_secret(source, password)
+        _set_user_mapping(source, link.server, link.role)
+    if not works(source, link):
+        raise RuntimeError(
+            f"the link {link.server} does not answer after setup: check that the server can reach "
+            f"{target_address} and that pg_hba.conf lets role {link.role} log in with a password"
+        )
+    return True

@@ -1,0 +1,47 @@
+-- sai_etl.drain_outbox: deliver what the trigger could not, oldest first.
+
+CREATE OR REPLACE FUNCTION sai_etl.drain_outbox(p_limit integer DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, sai_etl, pg_temp
+AS $$
+DECLARE
+    v_row sai_etl.outbox;
+    v_done integer := 0;
+BEGIN
+    FOR v_row IN
+        SELECT * FROM sai_etl.outbox
+        ORDER BY queued_at
+        LIMIT coalesce(p_limit, sai_etl.setting('drain_batch')::integer, 500)
+        FOR UPDATE SKIP LOCKED
+    LOOP
+        BEGIN
+            PERFORM sai_etl.push_execution(
+                v_row.execution_id, v_row.workflow_id, v_row.status, v_row.mode, v_row.retry_of,
+                v_row.created_at, v_row.started_at, v_row.stopped_at, 'outbox'
+            );
+        EXCEPTION WHEN OTHERS THEN
+            UPDATE sai_etl.outbox
+            SET attempts = attempts + 1, last_error = SQLERRM
+            WHERE execution_id = v_row.execution_id;
+            BEGIN
+                PERFORM dblink_disconnect('sai_etl');
+            EXCEPTION WHEN OTHERS THEN
+                NULL;
+            END;
+            -- The dashboard is still unwell: the next sweep tries again.
+            EXIT;
+        END;
+        DELETE FROM sai_etl.outbox WHERE execution_id = v_row.execution_id;
+        v_done := v_done + 1;
+    END LOOP;
+    RETURN v_done;
+END
+$$;
+
+COMMENT ON FUNCTION sai_etl.drain_outbox(integer) IS
+'Delivers up to p_limit outbox rows (default setting drain_batch) to the dashboard, deleting each one '
+'delivered; stops at the first failure. Returns how many were delivered. Called by the runner''s sweep.';
+
+REVOKE ALL ON FUNCTION sai_etl.drain_outbox(integer) FROM PUBLIC;

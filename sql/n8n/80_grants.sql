@@ -1,0 +1,19 @@
+-- Privileges of sai-etl's roles in n8n's database.
+
+-- The dashboard's read-only link: exactly the tables Stage 2 and the reconcile read.
+GRANT USAGE ON SCHEMA sai_etl TO sai_etl_reader;
+GRANT SELECT ON sai_etl.watched_workflows, sai_etl.outbox TO sai_etl_reader;
+GRANT SELECT ON public.execution_entity, public.execution_data TO sai_etl_reader;
+
+DO $$
+BEGIN
+    -- n8n keeps binary data in the database from 2.x on; older schemas have no such table.
+    IF to_regclass('public.binary_data') IS NOT NULL THEN
+        GRANT SELECT ON public.binary_data TO sai_etl_reader;
+    END IF;
+END
+$$;
+
+-- The runner's sweep drains the outbox.
+GRANT USAGE ON SCHEMA sai_etl TO sai_etl_runner;
+GRANT EXECUTE ON FUNCTION sai_etl.drain_outbox(integer) TO sai_etl_runner;
