@@ -17,6 +17,7 @@ AS $$
 DECLARE
     v_breaker_until text := current_setting('sai_etl.breaker_until', true);
     v_error text;
+    v_detail text;
 BEGIN
     IF v_breaker_until IS NOT NULL AND v_breaker_until <> ''
        AND clock_timestamp() < v_breaker_until::timestamptz THEN
@@ -29,7 +30,8 @@ BEGIN
             );
             RETURN true;
         EXCEPTION WHEN OTHERS THEN
-            v_error := SQLERRM;
+            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL;
+            v_error := SQLERRM || coalesce(': ' || nullif(v_detail, ''), '');
             -- The connection may be broken: drop it, and skip the dashboard for a while so a dead
             -- one costs n8n an outbox insert, not a connect timeout per execution.
             BEGIN

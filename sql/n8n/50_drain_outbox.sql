@@ -9,6 +9,7 @@ AS $$
 DECLARE
     v_row sai_etl.outbox;
     v_done integer := 0;
+    v_detail text;
 BEGIN
     FOR v_row IN
         SELECT * FROM sai_etl.outbox
@@ -22,8 +23,9 @@ BEGIN
                 v_row.created_at, v_row.started_at, v_row.stopped_at, 'outbox'
             );
         EXCEPTION WHEN OTHERS THEN
+            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL;
             UPDATE sai_etl.outbox
-            SET attempts = attempts + 1, last_error = SQLERRM
+            SET attempts = attempts + 1, last_error = SQLERRM || coalesce(': ' || nullif(v_detail, ''), '')
             WHERE execution_id = v_row.execution_id;
             BEGIN
                 PERFORM dblink_disconnect('sai_etl');
