@@ -198,10 +198,11 @@ def store_image(data: bytes, root: Path, execution_id: int, limits: ImageLimits)
     name = str(execution_id)
     original = f"originals/{partition}/{name}.{_EXTENSIONS[rendered.format]}"
     thumbnail = f"thumbnails/{partition}/{name}.webp"
-    display = f"display/{partition}/{name}.webp" if rendered.display is not None else None
+    display = None
     _write_atomic(root, original, data)
     _write_atomic(root, thumbnail, rendered.thumbnail)
-    if display is not None and rendered.display is not None:
+    if rendered.display is not None:
+        display = f"display/{partition}/{name}.webp"
         _write_atomic(root, display, rendered.display)
     return StoredImage(
         format=rendered.format,

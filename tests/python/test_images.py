@@ -20,10 +20,11 @@ import textwrap
 import time
 import zlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from PIL import ExifTags, Image, ImageChops
+from PIL import ExifTags, Image, ImageChops, ImageCms
 from sai_etl.images import (
     ImageLimits,
     InvalidImage,
@@ -179,6 +180,29 @@ def test_cmyk_jpeg_thumbnail_is_rgb(root: Path) -> None:
     assert thumb.mode == "RGB"
     assert close_to(thumb.getpixel((160, 120)), (0, 255, 255))
     assert digest(root / stored.original_path) == stored.sha256
+
+
+def test_only_an_rgb_colour_profile_is_carried_to_the_thumbnail(root: Path) -> None:
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    assert srgb[16:20] == b"RGB "
+    rgb = encode(Image.new("RGB", (64, 64), (10, 120, 240)), "JPEG", icc_profile=srgb)
+    thumb = open_webp(root, store_image(rgb, root, 20, LIMITS).thumbnail_path)
+    assert thumb.info.get("icc_profile") == srgb
+
+    cmyk_profile = srgb[:16] + b"CMYK" + srgb[20:]  # a header naming CMYK is enough here
+    cmyk = encode(Image.new("CMYK", (64, 64)), "JPEG", icc_profile=cmyk_profile)
+    assert Image.open(io.BytesIO(cmyk)).info["icc_profile"] == cmyk_profile
+    thumb = open_webp(root, store_image(cmyk, root, 21, LIMITS).thumbnail_path)
+    assert not thumb.info.get("icc_profile")
+
+
+def test_mpo_is_stored_as_jpeg_file(root: Path) -> None:
+    frames = [photo((320, 240)), photo((320, 240), sigma=8)]
+    data = encode(frames[0], "MPO", save_all=True, append_images=frames[1:])
+    stored = store_image(data, root, 22, LIMITS)
+    assert stored.format == "MPO"
+    assert stored.original_path == "originals/000000/22.jpg"
+    assert open_webp(root, stored.thumbnail_path).size == (320, 240)
 
 
 def test_exif_orientation_rotates_thumbnail_only(root: Path) -> None:
@@ -452,6 +476,8 @@ CHILD = textwrap.dedent(
         except MemoryError:
             control = "MemoryError"
         Image.MAX_IMAGE_PIXELS = pillow_limit
+    if args["fault"] == "crash":  # the process dies between fsync and rename
+        os.replace = lambda *_: os._exit(3)
     if args["fault"] == "fsize":
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (args["fsize"], args["fsize"]))
@@ -489,6 +515,9 @@ def run_child(
             str(root), *command,
         ]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    if fault == "crash":
+        assert done.returncode == 3, done.stderr
+        return {}
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -554,6 +583,23 @@ def test_missing_image_root_is_an_oserror(tmp_path: Path, jpeg_1080p: bytes) -> 
     with pytest.raises(NotADirectoryError):
         store_image(jpeg_1080p, tmp_path / "not-mounted", 1, LIMITS)
     assert not (tmp_path / "not-mounted").exists()
+
+
+def test_concurrent_stores_share_the_root(root: Path, jpeg_1080p: bytes) -> None:
+    png = encode(photo((300, 200)), "PNG")
+    jobs = [(jpeg_1080p, 500), (png, 501)] * 4
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda job: store_image(job[0], root, job[1], LIMITS), jobs))
+
+    assert {r.sha256 for r in results[0::2]} == {hashlib.sha256(jpeg_1080p).hexdigest()}
+    assert {r.original_path for r in results[1::2]} == {"originals/000000/501.png"}
+    assert files(root) == [
+        "originals/000000/500.jpg",
+        "originals/000000/501.png",
+        "thumbnails/000000/500.webp",
+        "thumbnails/000000/501.webp",
+    ]
+    assert digest(root / "originals/000000/500.jpg") == results[0].sha256
 
 
 # --- read_binary_file ------------------------------------------------------------------------
@@ -660,3 +706,15 @@ def test_remove_orphan_temps_takes_only_old_temp_files(root: Path) -> None:
     assert remove_orphan_temps(root, 0) == 1
     assert not fresh.exists()
     assert remove_orphan_temps(root / "missing", 0) == 0
+
+
+def test_remove_orphan_temps_finds_what_a_crash_leaves(
+    tmp_path: Path, root: Path, jpeg_1080p: bytes
+) -> None:
+    assert run_child(tmp_path, root, jpeg_1080p, fault="crash") == {}
+    leftovers = files(root)
+    assert len(leftovers) == 1
+    assert leftovers[0].startswith("originals/000123/.123456.jpg.")
+
+    assert remove_orphan_temps(root, 0) == 1
+    assert files(root) == []
