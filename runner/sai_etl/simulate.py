@@ -8,6 +8,10 @@ Each execution goes through the statements n8n 1.123 was seen to send (fixtures 
    then UPDATE execution_data (workflowData, final run data), committed.
 So a trigger on execution_entity sees the terminal status before the final data is written,
 exactly as with the real n8n. Used by `make demo`, the tests and the benchmarks.
+
+Timestamps are real: createdAt, startedAt and stoppedAt are the database's clock, node start
+times the simulator's, and node execution times are what the simulator took (about 0 ms).
+Only Ollama's own durations (total_duration, ...) are drawn at random, in realistic ranges.
 """
 
 from __future__ import annotations
