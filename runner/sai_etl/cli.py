@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "sai_etl.commands.workflows",
     "sai_etl.commands.sweep",
     "sai_etl.commands.backfill",
+    "sai_etl.commands.simulate",
 ]
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from PIL import ExifTags, Image, ImageChops, ImageCms
+
 from sai_etl.images import (
     ImageLimits,
     InvalidImage,

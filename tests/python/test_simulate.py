@@ -19,6 +19,7 @@ from typing import Any
 import psycopg
 import pytest
 from PIL import Image
+
 from sai_etl import n8n_payloads as p
 from sai_etl.commands import simulate as simulate_command
 from sai_etl.flatted import decode

@@ -1,0 +1,105 @@
+-- etl_claim: the runner's one round trip for a batch of Stage 2 work.
+
+CREATE OR REPLACE FUNCTION public.etl_claim(
+    p_worker text,
+    p_batch integer,
+    p_lease_seconds double precision
+)
+RETURNS TABLE (
+    queue_id bigint,
+    execution_id bigint,
+    claim_token uuid,
+    attempt integer,
+    image_source text,
+    image_base64 text,
+    image_path text,
+    image_bytes bytea,
+    image_mime_type text,
+    image_file_name text
+)
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+    v_item record;
+    v_found record;
+    v_error text;
+    v_detail text;
+BEGIN
+    IF p_batch IS NULL OR p_batch < 1 OR p_lease_seconds IS NULL OR p_lease_seconds <= 0 THEN
+        RAISE EXCEPTION 'etl_claim: batch must be >= 1 and lease > 0 seconds, got % and %', p_batch, p_lease_seconds
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    PERFORM public.etl_reap_expired_leases();
+
+    FOR v_item IN
+        SELECT q.id, q.execution_id, q.attempts, q.max_attempts, q.deferrals
+        FROM public.etl_processing_queue AS q
+        WHERE q.status = 'pending' AND q.next_attempt_at <= now()
+        ORDER BY q.priority, q.next_attempt_at, q.id
+        LIMIT p_batch
+        FOR UPDATE SKIP LOCKED
+    LOOP
+        BEGIN
+            -- One subtransaction per execution: its extraction lands whole or not at all, and one
+            -- bad execution does not cost the others their claim.
+            SELECT * INTO STRICT v_found FROM public.etl_extract_execution(v_item.execution_id);
+        EXCEPTION WHEN OTHERS THEN
+            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL;
+            v_error := SQLERRM || coalesce(': ' || nullif(v_detail, ''), '');
+            UPDATE public.etl_processing_queue AS q
+            SET attempts = q.attempts + 1,
+                status = CASE WHEN q.attempts + 1 >= q.max_attempts THEN 'failed' ELSE 'pending' END,
+                completed_at = CASE WHEN q.attempts + 1 >= q.max_attempts THEN now() END,
+                next_attempt_at = now() + public.etl_retry_delay(q.attempts + 1),
+                claimed_by = p_worker,
+                last_error = 'extraction failed: ' || v_error
+            WHERE q.id = v_item.id;
+            CONTINUE;
+        END;
+
+        IF v_found.outcome = 'not_ready' THEN
+            UPDATE public.etl_processing_queue AS q
+            SET deferrals = q.deferrals + 1,
+                next_attempt_at = now() + public.etl_defer_delay(q.deferrals)
+            WHERE q.id = v_item.id;
+            CONTINUE;
+        ELSIF v_found.outcome = 'gone' THEN
+            UPDATE public.etl_processing_queue AS q
+            SET status = 'skipped', completed_at = now(), claimed_by = p_worker,
+                last_error = 'source gone: ' || coalesce(v_found.reason, 'n8n no longer has the execution data')
+            WHERE q.id = v_item.id;
+            CONTINUE;
+        END IF;
+
+        UPDATE public.etl_processing_queue AS q
+        SET status = 'processing',
+            attempts = q.attempts + 1,
+            claim_token = gen_random_uuid(),
+            locked_until = now() + make_interval(secs => p_lease_seconds),
+            claimed_by = p_worker,
+            started_at = now()
+        WHERE q.id = v_item.id
+        RETURNING q.id, q.execution_id, q.claim_token, q.attempts
+        INTO queue_id, execution_id, claim_token, attempt;
+        image_source := v_found.image_source;
+        image_base64 := v_found.image_base64;
+        image_path := v_found.image_path;
+        image_bytes := v_found.image_bytes;
+        image_mime_type := v_found.image_mime_type;
+        image_file_name := v_found.image_file_name;
+        RETURN NEXT;
+    END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION public.etl_claim(text, integer, double precision) IS
+'Claims up to p_batch ready Stage 2 items (priority order, SKIP LOCKED) for p_lease_seconds, after '
+'returning expired leases to the queue. Runs the SQL extraction of each (etl_extract_execution) and '
+'returns the claimed ones with their image payload and a claim token for etl_complete/etl_fail. Not '
+'returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone '
+'(skipped), items whose extraction failed (retried with backoff, failed after max_attempts).';
+
+REVOKE ALL ON FUNCTION public.etl_claim(text, integer, double precision) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.etl_claim(text, integer, double precision) TO sai_etl_runner;

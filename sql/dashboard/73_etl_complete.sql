@@ -1,0 +1,68 @@
+-- etl_complete: the runner's acknowledgement of one claimed item, with its image facts.
+
+CREATE OR REPLACE FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb DEFAULT NULL)
+RETURNS boolean
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+    v_execution_id bigint;
+BEGIN
+    UPDATE public.etl_processing_queue AS q
+    SET status = 'completed',
+        completed_at = clock_timestamp(),
+        processing_time_ms = (extract(EPOCH FROM clock_timestamp() - q.started_at) * 1000)::integer,
+        claim_token = NULL,
+        locked_until = NULL,
+        last_error = NULL
+    WHERE q.id = p_queue_id AND q.claim_token = p_claim_token AND q.status = 'processing'
+    RETURNING q.execution_id INTO v_execution_id;
+    IF NOT FOUND THEN
+        -- The claim is no longer live (lease expired and reaped, or claimed anew): its work is void.
+        RETURN false;
+    END IF;
+
+    IF p_image IS NULL THEN
+        DELETE FROM public.execution_images WHERE execution_id = v_execution_id;
+    ELSE
+        INSERT INTO public.execution_images AS i (
+            execution_id, source, valid, invalid_reason, format, width, height, size_bytes, sha256,
+            original_path, thumbnail_path, display_path, claimed_mime_type, file_name, stored_at
+        ) VALUES (
+            v_execution_id,
+            p_image ->> 'source',
+            (p_image ->> 'valid')::boolean,
+            p_image ->> 'invalid_reason',
+            p_image ->> 'format',
+            (p_image ->> 'width')::integer,
+            (p_image ->> 'height')::integer,
+            (p_image ->> 'size_bytes')::bigint,
+            p_image ->> 'sha256',
+            p_image ->> 'original_path',
+            p_image ->> 'thumbnail_path',
+            p_image ->> 'display_path',
+            p_image ->> 'claimed_mime_type',
+            p_image ->> 'file_name',
+            now()
+        )
+        ON CONFLICT (execution_id) DO UPDATE SET
+            source = excluded.source, valid = excluded.valid, invalid_reason = excluded.invalid_reason,
+            format = excluded.format, width = excluded.width, height = excluded.height,
+            size_bytes = excluded.size_bytes, sha256 = excluded.sha256,
+            original_path = excluded.original_path, thumbnail_path = excluded.thumbnail_path,
+            display_path = excluded.display_path, claimed_mime_type = excluded.claimed_mime_type,
+            file_name = excluded.file_name, stored_at = excluded.stored_at;
+    END IF;
+    RETURN true;
+END
+$$;
+
+COMMENT ON FUNCTION public.etl_complete(bigint, uuid, jsonb) IS
+'Completes a claimed item when p_claim_token is its live claim, recording the image (p_image keys: '
+'source, valid, invalid_reason, format, width, height, size_bytes, sha256, original_path, '
+'thumbnail_path, display_path, claimed_mime_type, file_name; NULL = the execution has no image). '
+'Returns false, changing nothing, for a claim that is no longer live.';
+
+REVOKE ALL ON FUNCTION public.etl_complete(bigint, uuid, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.etl_complete(bigint, uuid, jsonb) TO sai_etl_runner;
