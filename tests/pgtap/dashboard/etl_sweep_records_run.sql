@@ -2,6 +2,7 @@
 BEGIN;
 SELECT plan(2);
 
+SELECT etl_reconcile(interval '100 years');
 DELETE FROM executions WHERE id IN (1, 2);
 SELECT results_eq(
     $$SELECT outbox_drained, reconciled FROM etl_sweep(3, interval '100 years')$$,
