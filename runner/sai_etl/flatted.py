@@ -11,7 +11,10 @@ The simulator writes execution data with `encode`; the tests check the SQL decod
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+
+_CANONICAL_INDEX = re.compile("0|[1-9][0-9]*")
 
 
 def encode(value: Any) -> str:
@@ -34,7 +37,10 @@ def encode(value: Any) -> str:
             return by_identity[key]
         return item
 
-    ref(value)
+    if isinstance(value, str | dict | list):
+        ref(value)
+    else:
+        elements.append(value)  # a number, boolean or null root is element 0 itself
     out = []
     for element in elements:
         if isinstance(element, dict):
@@ -48,28 +54,53 @@ def encode(value: Any) -> str:
 
 
 def decode(text: str) -> Any:
-    """Rebuild the value from flatted text (shared objects come back shared)."""
-    elements = json.loads(text)
+    """Rebuild the value from flatted text (shared objects come back shared, cycles as cycles).
+
+    Iterative, so no nesting depth exhausts Python's recursion limit. Raises ValueError for text
+    that is not strict JSON, not a non-empty array, or holds a reference that names no element
+    (only canonical decimal indices do, as in JavaScript's `input[ref]`) or an inline container.
+    """
+    elements = json.loads(text, parse_constant=_reject_constant)
     if not isinstance(elements, list) or not elements:
         raise ValueError("flatted data must be a non-empty JSON array")
-    done: dict[int, Any] = {}
+    built: dict[int, Any] = {}
+    pending: list[int] = []
 
-    def resolve(index_text: str) -> Any:
-        index = int(index_text)
+    def value(raw: Any, owner: int) -> Any:
+        if isinstance(raw, dict | list):
+            kind = "object" if isinstance(raw, dict) else "array"
+            raise ValueError(f"flatted: element {owner} holds an inline {kind}")
+        if not isinstance(raw, str):
+            return raw
+        index = _index(raw, len(elements))
         element = elements[index]
         if not isinstance(element, dict | list):
             return element
-        if index in done:
-            return done[index]
-        if isinstance(element, dict):
-            built: Any = {}
-            done[index] = built
-            for k, v in element.items():
-                built[k] = resolve(v) if isinstance(v, str) else v
-        else:
-            built = []
-            done[index] = built
-            built.extend(resolve(v) if isinstance(v, str) else v for v in element)
-        return built
+        if index not in built:
+            built[index] = {} if isinstance(element, dict) else []
+            pending.append(index)
+        return built[index]
 
-    return resolve("0")
+    root = value("0", 0)
+    while pending:
+        index = pending.pop()
+        element, target = elements[index], built[index]
+        if isinstance(element, dict):
+            for k, v in element.items():
+                target[k] = value(v, index)
+        else:
+            target.extend(value(v, index) for v in element)
+    return root
+
+
+def _index(ref: str, count: int) -> int:
+    if not _CANONICAL_INDEX.fullmatch(ref):
+        raise ValueError(f'flatted: reference "{ref[:64]}" is not an element index')
+    index = int(ref)
+    if index >= count:
+        raise ValueError(f'flatted: reference "{ref[:64]}" out of range')
+    return index
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"flatted: {name} is not JSON")

@@ -1,0 +1,43 @@
+-- Parse n8n's flatted `execution_data.data` text once, into the jsonb array the walker and the
+-- decoder read. Every failure names what is wrong, so a failed queue item says why.
+CREATE OR REPLACE FUNCTION etl_flatted_parse(p_data text)
+RETURNS jsonb
+LANGUAGE plpgsql
+IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+DECLARE
+    v_doc jsonb;
+    v_detail text;
+BEGIN
+    BEGIN
+        v_doc := p_data::jsonb;
+    EXCEPTION
+        WHEN invalid_text_representation THEN
+            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL;
+            RAISE EXCEPTION 'flatted: not JSON'
+                USING ERRCODE = 'invalid_text_representation', DETAIL = v_detail;
+        WHEN untranslatable_character THEN
+            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL;
+            RAISE EXCEPTION 'flatted: JSON that jsonb cannot hold (%)', SQLERRM
+                USING ERRCODE = 'untranslatable_character', DETAIL = v_detail;
+        WHEN statement_too_complex THEN
+            RAISE EXCEPTION 'flatted: nesting too deep'
+                USING ERRCODE = 'statement_too_complex';
+    END;
+    IF jsonb_typeof(v_doc) <> 'array' THEN
+        RAISE EXCEPTION 'flatted: top level is %, not an array', jsonb_typeof(v_doc)
+            USING ERRCODE = 'SAI01';
+    END IF;
+    IF jsonb_array_length(v_doc) = 0 THEN
+        RAISE EXCEPTION 'flatted: empty array, no root element'
+            USING ERRCODE = 'SAI01';
+    END IF;
+    RETURN v_doc;
+END;
+$$;
+
+COMMENT ON FUNCTION etl_flatted_parse(text) IS
+'Parses n8n flatted text (execution_data.data) once into a jsonb array for etl_flatted_node and '
+'etl_flatted_decode. Errors: 22P02 "flatted: not JSON"; 22P05 for JSON that jsonb cannot store '
+'(\u0000); 54001 "flatted: nesting too deep"; SAI01 (malformed flatted data, shared by all '
+'etl_flatted_* functions) when the top level is not an array or is empty.';
