@@ -16,6 +16,7 @@ import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from sai_etl import flatted
 
 EXECUTIONS_SQL = Path(__file__).parents[1] / "fixtures" / "n8n-1.123" / "executions.sql"
