@@ -307,7 +307,10 @@ class Runner:
         for job in live:
             if job.item.queue_id not in kept:
                 job.lost = True
-                event("lease-lost", "warning", queue_id=job.item.queue_id)
+                started = not job.future.cancel()  # not started: never do the lost work
+                if not started:
+                    del self.jobs[job.item.queue_id]
+                event("lease-lost", "warning", queue_id=job.item.queue_id, started=started)
         self.timers.renew = time.monotonic() + self.options.lease_seconds / 3
 
     def _sweep(self) -> None:
