@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
-import pytest
 
 from sai_etl.simulate import ensure_workflows, simulate
 
@@ -27,13 +26,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SAI_ETL = str(Path(sys.executable).parent / "sai-etl")
 FIXTURES = ROOT / "tests" / "fixtures" / "n8n-1.123"
 SMALL_FRAME = (640, 360)
-
-
-def cluster() -> str:
-    name = os.environ.get("SAI_TEST_CLUSTER")
-    if not name:
-        pytest.fail("SAI_TEST_CLUSTER is not set: run the tests with `make test`")
-    return name
 
 
 @dataclass(frozen=True)
@@ -49,9 +41,11 @@ class Pair:
         return env
 
 
-def setup_pair(name: str, *, fixtures: bool = False, on_cluster: str | None = None) -> Pair:
-    """A fresh linked n8n/dashboard database pair (scripts/setup-db), named after `name`."""
-    args = [str(ROOT / "scripts" / "setup-db"), on_cluster or cluster(), f"n8n_{name}", name]
+def setup_pair(cluster: str, name: str, *, fixtures: bool = False) -> Pair:
+    """A fresh linked n8n/dashboard database pair (scripts/setup-db) on `cluster`, named after
+    `name`. Use it before making another pair on that cluster: a new pair's migration sets new
+    passwords for the link roles, which cuts the older pairs' links."""
+    args = [str(ROOT / "scripts" / "setup-db"), cluster, f"n8n_{name}", name]
     if fixtures:
         args.append("--fixtures")
     out = subprocess.run(args, check=True, capture_output=True, text=True).stdout

@@ -38,9 +38,10 @@ def _assert_each_once(pair: Pair, images: Path, count: int) -> None:
 
 
 def test_kill_9_mid_batch_repeatedly_loses_nothing_and_does_nothing_twice(
+    private_cluster: str,
     tmp_path: Path,
 ) -> None:
-    pair = setup_pair("runner_kill")
+    pair = setup_pair(private_cluster, "runner_kill")
     count = 60
     play(pair, count, frame_size=FULL_HD, error_rate=0)
     env = runner_env(
@@ -73,8 +74,10 @@ def test_kill_9_mid_batch_repeatedly_loses_nothing_and_does_nothing_twice(
 
 
 @pytest.mark.parametrize("runners", [2, 4])
-def test_runners_on_one_queue_process_each_item_once(tmp_path: Path, runners: int) -> None:
-    pair = setup_pair(f"runner_share_{runners}")
+def test_runners_on_one_queue_process_each_item_once(
+    private_cluster: str, tmp_path: Path, runners: int
+) -> None:
+    pair = setup_pair(private_cluster, f"runner_share_{runners}")
     play(pair, 40, error_rate=0)  # a backlog before they start ...
     env = runner_env(pair, tmp_path, SAI_BATCH_SIZE=5)
     procs = [RunnerProcess(env) for _ in range(runners)]
@@ -91,8 +94,8 @@ def test_runners_on_one_queue_process_each_item_once(tmp_path: Path, runners: in
     _assert_each_once(pair, tmp_path, 80)
 
 
-def test_a_stale_claims_acknowledgements_are_refused() -> None:
-    pair = setup_pair("runner_stale_ack")
+def test_a_stale_claims_acknowledgements_are_refused(private_cluster: str) -> None:
+    pair = setup_pair(private_cluster, "runner_stale_ack")
     play(pair, 1)
     image = Jsonb({"source": "binary", "valid": False, "invalid_reason": "from the stale claim"})
     with (
@@ -133,8 +136,10 @@ def test_a_stale_claims_acknowledgements_are_refused() -> None:
     ) == [("completed", 2, "B", 0)]
 
 
-def test_a_paused_runner_cannot_acknowledge_what_another_took_over(tmp_path: Path) -> None:
-    pair = setup_pair("runner_paused")
+def test_a_paused_runner_cannot_acknowledge_what_another_took_over(
+    private_cluster: str, tmp_path: Path
+) -> None:
+    pair = setup_pair(private_cluster, "runner_paused")
     play(pair, 20, frame_size=FULL_HD, error_rate=0)
     env = runner_env(pair, tmp_path, SAI_LEASE_SECONDS=1, SAI_BATCH_SIZE=20, SAI_CONCURRENCY=1)
     paused = RunnerProcess(env)

@@ -75,12 +75,12 @@ def _original_bytes(pair: Pair, n8n_root: Path) -> dict[int, bytes]:
 
 
 @pytest.fixture(scope="module")
-def processed(tmp_path_factory: pytest.TempPathFactory) -> Processed:
+def processed(private_cluster: str, tmp_path_factory: pytest.TempPathFactory) -> Processed:
     base = tmp_path_factory.mktemp("fixtures_e2e")
     images, n8n_root = base / "images", base / "n8n"
     images.mkdir()
     shutil.copytree(FIXTURES / "binaryData", n8n_root / "binaryData")
-    pair = setup_pair("runner_fixtures", fixtures=True)
+    pair = setup_pair(private_cluster, "runner_fixtures", fixtures=True)
     # The fixtures were loaded before the trigger existed: Stage 1 finds them by reconciling.
     query(pair.dashboard_dsn, "SELECT etl_reconcile(interval '100 years')")
     output = run_once(runner_env(pair, images, SAI_N8N_BINARY_DIR=n8n_root))

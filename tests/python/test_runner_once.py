@@ -14,8 +14,10 @@ def _items(dsn: str) -> list[tuple[int, str, int]]:
     return query(dsn, "SELECT execution_id, status, attempts FROM etl_processing_queue ORDER BY 1")
 
 
-def test_once_waits_a_bounded_time_for_unfinished_executions(tmp_path: Path) -> None:
-    pair = setup_pair("runner_once")
+def test_once_waits_a_bounded_time_for_unfinished_executions(
+    private_cluster: str, tmp_path: Path
+) -> None:
+    pair = setup_pair(private_cluster, "runner_once")
     first, second = play(pair, 2, error_rate=0)
     # As if n8n had rolled back the second execution's finish after Stage 1 heard of it.
     query(pair.n8n_dsn, "UPDATE execution_entity SET status = 'running' WHERE id = %s", [second])
@@ -39,8 +41,8 @@ def test_once_waits_a_bounded_time_for_unfinished_executions(tmp_path: Path) -> 
     assert _items(pair.dashboard_dsn) == [(first, "completed", 1), (second, "completed", 1)]
 
 
-def test_reprocess_and_retry_commands(tmp_path: Path) -> None:
-    pair = setup_pair("runner_reprocess")
+def test_reprocess_and_retry_commands(private_cluster: str, tmp_path: Path) -> None:
+    pair = setup_pair(private_cluster, "runner_reprocess")
     first, second = play(pair, 2, error_rate=0)
     env = runner_env(pair, tmp_path)
     run_once(env)

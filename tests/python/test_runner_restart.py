@@ -42,7 +42,7 @@ def _pickup_delay(runner: RunnerProcess, new_work: Callable[[], object], done_be
 
 @pytest.mark.parametrize("how", ["stop", "kill"], ids=["fast-shutdown", "crash"])
 def test_runner_survives_a_database_restart(own_cluster: str, tmp_path: Path, how: str) -> None:
-    pair = setup_pair("restart", on_cluster=own_cluster)
+    pair = setup_pair(own_cluster, "restart")
     env = runner_env(pair, tmp_path, SAI_POLL_SECONDS=3600, SAI_SWEEP_SECONDS=3600)
     runner = RunnerProcess(env)
     runner.wait_for("connected")
@@ -62,7 +62,7 @@ def test_runner_survives_a_database_restart(own_cluster: str, tmp_path: Path, ho
 def test_runner_waits_for_the_database_and_stops_without_it(
     own_cluster: str, tmp_path: Path
 ) -> None:
-    pair = setup_pair("absent", on_cluster=own_cluster)
+    pair = setup_pair(own_cluster, "absent")
     env = runner_env(pair, tmp_path, SAI_POLL_SECONDS=3600)
     subprocess.run([PGCLUSTER, "stop", own_cluster], check=True, capture_output=True)
 

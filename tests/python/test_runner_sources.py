@@ -28,11 +28,11 @@ def _due_now(dsn: str) -> None:
     query(dsn, "UPDATE etl_processing_queue SET next_attempt_at = now() WHERE status = 'pending'")
 
 
-def test_filesystem_sources(tmp_path: Path) -> None:
+def test_filesystem_sources(private_cluster: str, tmp_path: Path) -> None:
     images, n8n_root = tmp_path / "images", tmp_path / "n8n"
     images.mkdir()
     shutil.copytree(FIXTURES / "binaryData", n8n_root / "binaryData")
-    pair = setup_pair("runner_sources", fixtures=True)
+    pair = setup_pair(private_cluster, "runner_sources", fixtures=True)
     dsn = pair.dashboard_dsn
     query(dsn, "SELECT etl_reconcile(interval '100 years')")
 

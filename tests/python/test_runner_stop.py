@@ -15,8 +15,10 @@ FULL_HD = (1920, 1080)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_stop_mid_batch_hands_back_the_rest_at_once(tmp_path: Path, signum: int) -> None:
-    pair = setup_pair(f"stop_{signum}")
+def test_stop_mid_batch_hands_back_the_rest_at_once(
+    private_cluster: str, tmp_path: Path, signum: int
+) -> None:
+    pair = setup_pair(private_cluster, f"stop_{signum}")
     play(pair, 30, frame_size=FULL_HD, error_rate=0)
     # One image thread and a batch of 30: after the first completion, 28-29 claims wait.
     env = runner_env(pair, tmp_path, SAI_BATCH_SIZE=30, SAI_CONCURRENCY=1, SAI_STOP_SECONDS=5)

@@ -35,12 +35,12 @@ def _receive(sock: socket.socket, seconds: float) -> list[str]:
 
 
 def test_runner_reports_ready_watchdog_and_stopping(
-    tmp_path: Path, notify_socket: tuple[socket.socket, str]
+    private_cluster: str, tmp_path: Path, notify_socket: tuple[socket.socket, str]
 ) -> None:
     sock, path = notify_socket
     images = tmp_path / "images"
     images.mkdir()
-    pair = setup_pair("sdnotify")
+    pair = setup_pair(private_cluster, "sdnotify")
     env = runner_env(pair, images, NOTIFY_SOCKET=path, WATCHDOG_USEC=400_000, SAI_POLL_SECONDS=3600)
     runner = RunnerProcess(env)
     first = _receive(sock, 1.5)
