@@ -33,7 +33,7 @@ from sai_etl.stage2 import ImageContext, Outcome, process
 
 # Never look at the queue more often than this when it says work is due but none was claimable
 # (rows locked by another runner's claim in progress).
-MIN_RECHECK_SECONDS = 0.02
+MIN_RECHECK_SECONDS = 0.01
 
 
 @dataclass(frozen=True)
@@ -208,9 +208,11 @@ class Runner:
             self._disconnect(exc)
 
     def _has_room(self) -> bool:
-        # Claim again while the pool still has its current items: a claim (the SQL
-        # extraction) then overlaps the image work instead of idling the pool.
-        return not self.stop_requested and len(self.jobs) < 2 * self.options.concurrency
+        # Claim the next batch while the pool still has most of the current one: the claim
+        # (the SQL extraction of a whole batch) then overlaps the image work instead of
+        # idling the pool.
+        limit = self.options.batch_size + self.options.concurrency
+        return not self.stop_requested and len(self.jobs) < limit
 
     def _claim(self) -> None:
         assert self.conn is not None

@@ -7,13 +7,14 @@ STABLE
 SET search_path = pg_catalog, public, pg_temp
 AS $$
     -- The dashboard learns of an execution (dblink, NOTIFY) a moment before n8n's own commit
-    -- makes it visible, so a fast runner often finds it not yet finished: the first re-checks
-    -- come within milliseconds (defer_seconds / 8, / 4, / 2). An execution whose finish n8n
-    -- rolled back may stay unfinished for long, so the wait grows to a minute; no attempt is spent.
+    -- makes it visible, so a fast runner often finds it not yet finished: the first re-check
+    -- comes after defer_seconds / 32 (16 ms), then the wait doubles. An execution whose finish
+    -- n8n rolled back may stay unfinished for long, so the wait grows to a minute; no attempt is
+    -- spent.
     SELECT make_interval(secs =>
         least(
             coalesce(public.etl_setting('defer_seconds')::double precision, 0.5)
-                * power(2, least(greatest(p_deferrals, 0), 20) - 3),
+                * power(2, least(greatest(p_deferrals, 0), 20) - 5),
             60
         )
     )
@@ -21,4 +22,4 @@ $$;
 
 COMMENT ON FUNCTION public.etl_defer_delay(integer) IS
 'Delay before re-checking an execution n8n has not finished writing, after p_deferrals earlier '
-'re-checks: defer_seconds * 2^(n-3) (defer_seconds/8 first, defer_seconds at the fourth), at most 60 s.';
+'re-checks: defer_seconds * 2^(n-5) (defer_seconds/32 first, defer_seconds at the sixth), at most 60 s.';
