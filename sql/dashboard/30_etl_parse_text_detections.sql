@@ -71,6 +71,9 @@ BEGIN
                 WHEN w.word IN ('.', ';', '!', '?', '|', E'\n') THEN 'stop'
                 WHEN w.word = ',' THEN 'comma'
                 WHEN w.word = ':' THEN 'colon'
+                -- "fog rather than smoke", "instead of flames", "en lugar de humo": not that thing.
+                WHEN (w.word = 'rather' AND w.next1 = 'than') OR (w.word = 'instead' AND w.next1 = 'of')
+                    OR (w.word IN ('lugar', 'vez') AND w.prev1 = 'en' AND w.next1 = 'de') THEN 'pre'
                 WHEN w.word IN (
                     'but', 'however', 'although', 'though', 'whereas', 'while', 'except', 'instead', 'pero',
                     'aunque', 'sino', 'embargo', 'excepto', 'salvo', 'mientras'
