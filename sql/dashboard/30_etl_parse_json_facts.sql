@@ -1,103 +1,83 @@
--- The five facts from a JSON object of the model, whatever key spelling it chose.
-CREATE OR REPLACE FUNCTION etl_parse_json_facts(p_object jsonb)
-RETURNS TABLE (
-    risk_level text,
-    confidence_score numeric,
-    smoke_detected boolean,
-    flame_detected boolean,
-    heat_signature_detected boolean
+-- The five facts from one JSON object of the model, whatever key spelling it chose.
+CREATE OR REPLACE FUNCTION etl_parse_json_facts(
+    p_object jsonb,
+    OUT risk_level text,
+    OUT confidence_score numeric,
+    OUT smoke_detected boolean,
+    OUT flame_detected boolean,
+    OUT heat_signature_detected boolean,
+    OUT facts_named integer
 )
 LANGUAGE plpgsql
 IMMUTABLE
 PARALLEL SAFE
 AS $$
+DECLARE
+    v_key text;
+    v_value jsonb;
+    v_fact text;
+    -- The key found for each fact, by rank: 1 the contract's own name, 2 another spelling.
+    v_rank integer[] := ARRAY[9, 9, 9, 9, 9];
+    v_chosen jsonb[] := ARRAY[NULL, NULL, NULL, NULL, NULL]::jsonb[];
+    v_slot integer;
 BEGIN
-    RETURN QUERY
-    WITH candidate AS (
-        -- The object itself, else an object nested one level down ({"analysis": {...}}).
-        SELECT p_object AS obj, 0 AS depth, ''::text AS member
-        UNION ALL
-        SELECT e.value, 1, e.key
-        FROM jsonb_each(p_object) AS e
-        WHERE jsonb_typeof(e.value) = 'object'
-    ),
-    field AS (
-        SELECT
-            c.depth,
-            c.member,
-            f.key,
-            f.value,
-            k.folded IN ('risklevel', 'confidence', 'confidencescore', 'smokedetected', 'flamedetected',
-                         'heatsignaturedetected') AS exact,
-            CASE
-                WHEN k.folded IN (
-                    'risklevel', 'risk', 'riskassessment', 'riskcategory', 'riskrating', 'firerisk',
-                    'firerisklevel', 'wildfirerisk', 'wildfirerisklevel', 'level', 'nivelriesgo',
-                    'nivelderiesgo', 'riesgo', 'riesgodeincendio', 'nivel', 'niveldepeligro'
-                ) THEN 'risk'
-                WHEN k.folded IN (
-                    'confidence', 'confidencescore', 'confidencelevel', 'confianza', 'nivelconfianza',
-                    'niveldeconfianza', 'gradodeconfianza', 'certainty', 'certeza'
-                ) THEN 'confidence'
-                WHEN k.base IN ('smoke', 'humo') THEN 'smoke'
-                WHEN k.base IN (
-                    'flame', 'flames', 'fire', 'fires', 'activefire', 'openflame', 'openflames', 'llama',
-                    'llamas', 'fuego', 'incendio', 'wildfire'
-                ) THEN 'flame'
-                WHEN k.base IN (
-                    'heat', 'heatsignature', 'heatsignatures', 'thermal', 'thermalsignature',
-                    'thermalanomaly', 'hotspot', 'hotspots', 'calor', 'firmatermica', 'firmastermicas',
-                    'firmadecalor', 'anomaliatermica'
-                ) THEN 'heat'
-            END AS fact
-        FROM candidate AS c
-        CROSS JOIN LATERAL jsonb_each(c.obj) AS f
-        CROSS JOIN LATERAL (
-            SELECT regexp_replace(etl_parse_fold(f.key), '[^a-z0-9]', '', 'g') AS folded
-        ) AS kf
-        CROSS JOIN LATERAL (
-            -- smoke_detected, has_smoke, presencia_de_humo, flames_visible: the thing named.
-            SELECT
-                kf.folded,
-                regexp_replace(
-                    kf.folded,
-                    '^(?:has|is|presenciade|presencia)|(?:detected|detectado|detectada|detectados|detectadas'
-                    '|present|presente|visible|visibles|found)$',
-                    '', 'g'
-                ) AS base
-        ) AS k
-    ),
-    chosen AS (
-        -- The first candidate object that names at least one fact.
-        SELECT fd.depth, fd.member
-        FROM field AS fd
-        WHERE fd.fact IS NOT NULL
-        ORDER BY fd.depth, fd.member
-        LIMIT 1
-    ),
-    fact AS (
-        SELECT DISTINCT ON (fd.fact) fd.fact, fd.value
-        FROM field AS fd
-        JOIN chosen AS ch ON ch.depth = fd.depth AND ch.member = fd.member
-        WHERE fd.fact IS NOT NULL
-        ORDER BY fd.fact, fd.exact DESC, fd.key
-    )
-    SELECT
-        etl_parse_risk_level(CASE WHEN jsonb_typeof(a.facts -> 'risk') = 'string' THEN a.facts ->> 'risk' END),
-        etl_parse_confidence(
-            CASE WHEN jsonb_typeof(a.facts -> 'confidence') IN ('number', 'string') THEN a.facts ->> 'confidence' END
-        ),
-        etl_parse_flag(a.facts -> 'smoke'),
-        etl_parse_flag(a.facts -> 'flame'),
-        etl_parse_flag(a.facts -> 'heat')
-    FROM (SELECT jsonb_object_agg(ft.fact, ft.value) AS facts FROM fact AS ft) AS a
-    WHERE a.facts IS NOT NULL;
+    facts_named := 0;
+    FOR v_key, v_value IN SELECT e.key, e.value FROM jsonb_each(p_object) AS e ORDER BY e.key LOOP
+        -- "Risk Level", "risk-level", "riskLevel", "nivel_riesgo" all read as risklevel / nivelriesgo.
+        v_key := regexp_replace(etl_parse_fold(v_key), '[^a-z0-9]', '', 'g');
+        v_fact := CASE
+            WHEN v_key IN (
+                'risklevel', 'risk', 'riskassessment', 'riskcategory', 'riskrating', 'firerisk', 'firerisklevel',
+                'wildfirerisk', 'wildfirerisklevel', 'level', 'nivel', 'nivelriesgo', 'nivelderiesgo', 'riesgo',
+                'riesgodeincendio', 'niveldepeligro'
+            ) THEN 'risk'
+            WHEN v_key IN (
+                'confidence', 'confidencescore', 'confidencelevel', 'confianza', 'nivelconfianza', 'niveldeconfianza',
+                'gradodeconfianza', 'certainty', 'certeza'
+            ) THEN 'confidence'
+            WHEN v_key IN (
+                'smokedetected', 'smoke', 'smokepresent', 'smokevisible', 'hassmoke', 'humo', 'humodetectado',
+                'presenciadehumo', 'presenciahumo', 'hayhumo'
+            ) THEN 'smoke'
+            WHEN v_key IN (
+                'flamedetected', 'flamesdetected', 'flame', 'flames', 'flamepresent', 'flamesvisible',
+                'flamevisible', 'hasflames', 'openflames', 'fire', 'firedetected', 'activefire', 'hasfire',
+                'llamas', 'llama', 'llamasdetectadas', 'fuego', 'fuegodetectado', 'incendio', 'presenciadellamas',
+                'presenciadefuego'
+            ) THEN 'flame'
+            WHEN v_key IN (
+                'heatsignaturedetected', 'heatsignature', 'heatsignatures', 'heat', 'heatdetected', 'thermal',
+                'thermalsignature', 'thermalsignaturedetected', 'thermalanomaly', 'hotspot', 'hotspots',
+                'hotspotsdetected', 'calor', 'calordetectado', 'firmatermica', 'firmastermicas', 'firmadecalor',
+                'anomaliatermica'
+            ) THEN 'heat'
+        END;
+        CONTINUE WHEN v_fact IS NULL;
+        facts_named := facts_named + 1;
+        v_slot := array_position(ARRAY['risk', 'confidence', 'smoke', 'flame', 'heat'], v_fact);
+        IF v_rank[v_slot] > 1 THEN
+            v_rank[v_slot] := CASE WHEN v_key IN (
+                'risklevel', 'confidence', 'confidencescore', 'smokedetected', 'flamedetected',
+                'heatsignaturedetected'
+            ) THEN 1 ELSE 2 END;
+            IF v_chosen[v_slot] IS NULL OR v_rank[v_slot] = 1 THEN
+                v_chosen[v_slot] := v_value;
+            END IF;
+        END IF;
+    END LOOP;
+    risk_level := etl_parse_risk_level(CASE WHEN jsonb_typeof(v_chosen[1]) = 'string' THEN v_chosen[1] #>> '{}' END);
+    confidence_score := etl_parse_confidence(
+        CASE WHEN jsonb_typeof(v_chosen[2]) IN ('number', 'string') THEN v_chosen[2] #>> '{}' END
+    );
+    smoke_detected := etl_parse_flag(v_chosen[3]);
+    flame_detected := etl_parse_flag(v_chosen[4]);
+    heat_signature_detected := etl_parse_flag(v_chosen[5]);
 END
 $$;
 
 COMMENT ON FUNCTION etl_parse_json_facts(jsonb) IS
-'Reads risk, confidence and the three detections from the model''s JSON object (or the first object '
-'nested in it that has any of them). Keys are matched case-, accent- and separator-blind in English '
-'and Spanish (riskLevel, nivel_riesgo, confianza, smoke/humo, flames/fire/fuego/llamas, '
-'heat/heat_signature/calor, smoke_detected, has_smoke, ...); an absent key is NULL. No row when the '
-'object names none of them.';
+'Reads risk, confidence and the three detections from the keys of one JSON object of the model. Keys '
+'match case-, accent- and separator-blind in English and Spanish (riskLevel, nivel_riesgo, confianza, '
+'smoke/humo, flames/fire/fuego/llamas, heat/heat_signature/calor, has_smoke, ...); the contract''s '
+'own key wins over another spelling. An absent key is NULL; facts_named counts the keys recognised, '
+'0 meaning the object is not an analysis.';

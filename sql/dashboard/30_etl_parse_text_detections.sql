@@ -1,7 +1,7 @@
--- Smoke, flame and heat-signature detections in a free-text response, English or Spanish,
+-- Smoke, flame and heat-signature detections in a free-text response (its tokens), English or Spanish,
 -- with negation: "No smoke, flames or heat signatures are visible" is false for all three.
 CREATE OR REPLACE FUNCTION etl_parse_text_detections(
-    p_response text,
+    p_tokens text [],
     OUT smoke_detected boolean,
     OUT flame_detected boolean,
     OUT heat_signature_detected boolean
@@ -11,8 +11,75 @@ IMMUTABLE
 PARALLEL SAFE
 AS $$
 DECLARE
-    v_word text[];
-    v_kind text[];
+    -- The words the rules know and what each is; '?' kinds depend on the neighbouring words.
+    c_kind CONSTANT jsonb := '{
+        "smoke": "smoke", "smokes": "smoke", "humo": "smoke", "humos": "smoke", "humareda": "smoke",
+        "flame": "flame", "flames": "flame", "blaze": "flame",
+        "fire": "?fire", "fires": "?fire", "wildfire": "?fire", "wildfires": "?fire", "incendio": "?fire",
+        "incendios": "?fire", "fuego": "?fire", "fuegos": "?fire",
+        "llama": "?llama", "llamas": "?llama",
+        "thermal": "heat", "calor": "heat", "termica": "heat", "termicas": "heat", "termico": "heat",
+        "termicos": "heat", "hotspot": "heat", "hotspots": "heat",
+        "heat": "?heat",
+        "hot": "?hot",
+        "caliente": "?caliente", "calientes": "?caliente",
+        ".": "stop", ";": "stop", "!": "stop", "?": "stop", "|": "stop", "\n": "stop",
+        ",": "comma",
+        ":": "colon",
+        "but": "contrast", "however": "contrast", "although": "contrast", "though": "contrast",
+        "whereas": "contrast", "while": "contrast", "except": "contrast", "pero": "contrast",
+        "aunque": "contrast", "sino": "contrast", "embargo": "contrast", "excepto": "contrast",
+        "salvo": "contrast", "mientras": "contrast",
+        "instead": "?instead",
+        "rather": "?rather",
+        "lugar": "?lugar", "vez": "?lugar",
+        "free": "?free", "libre": "?free",
+        "clear": "?clear", "libres": "?clear", "exento": "?clear", "exenta": "?clear",
+        "without": "pre", "neither": "pre", "nor": "pre", "never": "pre", "sin": "pre", "ni": "pre",
+        "tampoco": "pre", "nunca": "pre", "absence": "pre", "ausencia": "pre", "lack": "pre",
+        "no": "either", "not": "either", "none": "either", "ningun": "either", "ninguna": "either",
+        "ninguno": "either", "nada": "either",
+        "absent": "postneg", "ausente": "postneg", "ausentes": "postneg", "false": "postneg",
+        "falso": "postneg", "negative": "postneg", "negativo": "postneg",
+        "si": "?si",
+        "yes": "postpos", "true": "postpos", "verdadero": "postpos", "positive": "postpos",
+        "positivo": "postpos",
+        "for": "neutral", "whether": "neutral", "buscar": "neutral", "busca": "neutral", "buscando": "neutral",
+        "analyze": "?imperative", "analyse": "?imperative", "report": "?imperative", "describe": "?imperative",
+        "identify": "?imperative", "detect": "?imperative", "determine": "?imperative",
+        "assess": "?imperative", "evaluate": "?imperative", "check": "?imperative", "look": "?imperative",
+        "indicate": "?imperative", "provide": "?imperative", "return": "?imperative", "respond": "?imperative",
+        "answer": "?imperative", "state": "?imperative", "analiza": "?imperative", "analice": "?imperative",
+        "analizar": "?imperative", "reporta": "?imperative", "reporte": "?imperative",
+        "identifica": "?imperative", "identifique": "?imperative", "detecta": "?imperative",
+        "detecte": "?imperative", "determina": "?imperative", "evalua": "?imperative", "evalue": "?imperative",
+        "indica": "?imperative", "indique": "?imperative", "proporciona": "?imperative",
+        "responde": "?imperative", "responda": "?imperative",
+        "and": "list", "or": "list", "y": "list", "o": "list", "e": "list", "u": "list", "any": "list",
+        "other": "list", "signs": "list", "sign": "list", "signature": "list", "signatures": "list",
+        "firma": "list", "firmas": "list", "spot": "list", "spots": "list", "evidence": "list",
+        "trace": "list", "traces": "list", "indication": "list", "indications": "list", "indicio": "list",
+        "indicios": "list", "senal": "list", "senales": "list", "signo": "list", "signos": "list",
+        "rastro": "list", "rastros": "list", "anomaly": "list", "anomalies": "list", "anomalia": "list",
+        "anomalias": "list", "column": "list", "columns": "list", "columna": "list", "columnas": "list",
+        "plume": "list", "plumes": "list", "of": "list", "de": "list", "del": "list", "la": "list",
+        "las": "list", "el": "list", "los": "list", "un": "list", "una": "list", "the": "list", "a": "list",
+        "an": "list", "active": "list", "activa": "list", "activas": "list", "activo": "list",
+        "activos": "list", "possible": "list", "posible": "list", "posibles": "list",
+        "visible": "presence", "visibles": "presence", "present": "presence", "presente": "presence",
+        "presentes": "presence", "detected": "presence", "detectado": "presence", "detectada": "presence",
+        "detectados": "presence", "detectadas": "presence", "seen": "presence", "observed": "presence",
+        "observado": "presence", "observada": "presence", "observados": "presence", "observadas": "presence",
+        "apparent": "presence", "evident": "presence", "found": "presence", "identified": "presence",
+        "detectable": "presence", "observable": "presence", "shown": "presence", "noted": "presence",
+        "obvious": "presence", "spotted": "presence", "perceptible": "presence", "perceptibles": "presence",
+        "apreciable": "presence", "apreciables": "presence", "aprecia": "presence", "aprecian": "presence",
+        "observa": "presence", "observan": "presence", "detectan": "presence", "ve": "presence",
+        "ven": "presence"
+    }'::jsonb;
+    v_word text[] := p_tokens;
+    -- What each token is: smoke/flame/heat, or its part in the rules (stop, comma, pre, either, ...).
+    v_kind text[] := '{}';
     -- What each of smoke (1), flame (2), heat (3) was found to be; a positive mention wins.
     v_found boolean[] := ARRAY[NULL, NULL, NULL]::boolean[];
     -- A cue governing the next mentions: 'neg' (no, sin, without, ...) or 'neutral' (look for, whether).
@@ -30,111 +97,55 @@ DECLARE
     v_value boolean;
     v_before boolean;
 BEGIN
-    SELECT array_agg(c.word ORDER BY c.n), array_agg(c.kind ORDER BY c.n)
-    INTO v_word, v_kind
-    FROM (
-        SELECT
-            w.n,
-            w.word,
-            CASE
-                WHEN w.word IN ('smoke', 'smokes', 'humo', 'humos', 'humareda') THEN 'smoke'
+    FOR i IN 1..coalesce(array_length(v_word, 1), 0) LOOP
+        v_kind[i] := coalesce(c_kind ->> v_word[i], 'word');
+        IF left(v_kind[i], 1) = '?' THEN
+            v_kind[i] := CASE v_kind[i]
                 -- "fire risk", "risk of fire", "riesgo de incendio", "wildfire smoke": no flame seen.
-                WHEN w.word IN ('fire', 'fires', 'wildfire', 'wildfires', 'incendio', 'incendios', 'fuego', 'fuegos')
-                    AND (
-                        w.next1 IN (
-                            'risk', 'risks', 'danger', 'hazard', 'hazards', 'weather', 'season', 'prone',
-                            'detection', 'detector', 'warning', 'warnings', 'alert', 'alerts', 'monitoring',
-                            'prevention', 'safety', 'department', 'station', 'fighters', 'fighter', 'fighting',
-                            'truck', 'trucks', 'break', 'breaks', 'index', 'smoke', 'smokes'
-                        )
-                        OR (
-                            w.prev1 IN ('of', 'for', 'de', 'del')
-                            AND w.prev2 IN (
-                                'risk', 'danger', 'threat', 'chance', 'likelihood', 'probability', 'possibility',
-                                'prevention', 'detection', 'riesgo', 'peligro', 'amenaza', 'probabilidad',
-                                'posibilidad', 'prevencion', 'deteccion', 'alerta', 'indice'
-                            )
+                WHEN '?fire' THEN CASE
+                    WHEN v_word[i + 1] IN (
+                        'risk', 'risks', 'danger', 'hazard', 'hazards', 'weather', 'season', 'prone', 'detection',
+                        'detector', 'warning', 'warnings', 'alert', 'alerts', 'monitoring', 'prevention', 'safety',
+                        'department', 'station', 'fighters', 'fighter', 'fighting', 'truck', 'trucks', 'break',
+                        'breaks', 'index', 'smoke', 'smokes'
+                    ) OR (
+                        v_word[i - 1] IN ('of', 'for', 'de', 'del')
+                        AND v_word[i - 2] IN (
+                            'risk', 'danger', 'threat', 'chance', 'likelihood', 'probability', 'possibility',
+                            'prevention', 'detection', 'riesgo', 'peligro', 'amenaza', 'probabilidad', 'posibilidad',
+                            'prevencion', 'deteccion', 'alerta', 'indice'
                         )
                     ) THEN 'word'
-                WHEN w.word IN ('llama', 'llamas') AND w.prev1 = 'se' THEN 'word'
-                WHEN w.word IN (
-                    'flame', 'flames', 'fire', 'fires', 'wildfire', 'wildfires', 'blaze', 'llama', 'llamas',
-                    'fuego', 'fuegos', 'incendio', 'incendios'
-                ) THEN 'flame'
-                WHEN w.word = 'heat' AND w.next1 IN ('wave', 'waves', 'haze', 'shimmer', 'index') THEN 'word'
-                WHEN w.word IN (
-                    'heat', 'thermal', 'calor', 'termica', 'termicas', 'termico', 'termicos', 'hotspot', 'hotspots'
-                )
-                OR (w.word = 'hot' AND w.next1 IN ('spot', 'spots'))
-                OR (w.word IN ('caliente', 'calientes') AND w.prev1 IN ('punto', 'puntos', 'zona', 'zonas', 'foco', 'focos'))
-                    THEN 'heat'
-                WHEN w.word IN ('.', ';', '!', '?', '|', E'\n') THEN 'stop'
-                WHEN w.word = ',' THEN 'comma'
-                WHEN w.word = ':' THEN 'colon'
+                    ELSE 'flame'
+                END
+                WHEN '?llama' THEN CASE WHEN v_word[i - 1] = 'se' THEN 'word' ELSE 'flame' END
+                WHEN '?heat' THEN
+                    CASE WHEN v_word[i + 1] IN ('wave', 'waves', 'haze', 'shimmer', 'index') THEN 'word' ELSE 'heat' END
+                WHEN '?hot' THEN CASE WHEN v_word[i + 1] IN ('spot', 'spots') THEN 'heat' ELSE 'word' END
+                WHEN '?caliente' THEN CASE
+                    WHEN v_word[i - 1] IN ('punto', 'puntos', 'zona', 'zonas', 'foco', 'focos') THEN 'heat' ELSE 'word'
+                END
                 -- "fog rather than smoke", "instead of flames", "en lugar de humo": not that thing.
-                WHEN (w.word = 'rather' AND w.next1 = 'than') OR (w.word = 'instead' AND w.next1 = 'of')
-                    OR (w.word IN ('lugar', 'vez') AND w.prev1 = 'en' AND w.next1 = 'de') THEN 'pre'
-                WHEN w.word IN (
-                    'but', 'however', 'although', 'though', 'whereas', 'while', 'except', 'instead', 'pero',
-                    'aunque', 'sino', 'embargo', 'excepto', 'salvo', 'mientras'
-                ) THEN 'contrast'
-                WHEN w.word IN ('free', 'clear', 'libre', 'libres', 'exento', 'exenta') AND w.next1 IN ('of', 'de')
-                    THEN 'pre'
-                WHEN w.word IN (
-                    'without', 'neither', 'nor', 'never', 'sin', 'ni', 'tampoco', 'nunca', 'absence', 'ausencia',
-                    'lack'
-                ) THEN 'pre'
-                -- Before a thing these negate it ("no smoke"), after one they may ("Smoke: none").
-                WHEN w.word IN ('no', 'not', 'none', 'ningun', 'ninguna', 'ninguno', 'nada') THEN 'either'
-                WHEN w.word IN (
-                    'absent', 'ausente', 'ausentes', 'false', 'falso', 'negative', 'negativo', 'free', 'libre'
-                ) THEN 'postneg'
-                -- Spanish "si" before "hay"/"existe" is "whether".
-                WHEN w.word = 'si' AND w.next1 IN ('hay', 'existe', 'existen', 'se', 'el', 'la', 'los', 'las')
-                    THEN 'neutral'
-                WHEN w.word IN ('yes', 'si', 'true', 'verdadero', 'positive', 'positivo') THEN 'postpos'
-                WHEN w.word IN ('for', 'whether', 'buscar', 'busca', 'buscando') THEN 'neutral'
-                -- A prompt's instruction at the start of a clause: "Report risk level, smoke, flame and heat."
-                WHEN w.word IN (
-                    'analyze', 'analyse', 'report', 'describe', 'identify', 'detect', 'determine', 'assess',
-                    'evaluate', 'check', 'look', 'indicate', 'provide', 'return', 'respond', 'answer', 'state',
-                    'analiza', 'analice', 'analizar', 'reporta', 'reporte', 'identifica', 'identifique',
-                    'detecta', 'detecte', 'determina', 'evalua', 'evalue', 'indica', 'indique', 'proporciona',
-                    'responde', 'responda'
-                ) AND (w.prev1 IS NULL OR w.prev1 IN ('.', ';', '!', '?', '|', ':', E'\n'))
-                    THEN 'imperative'
-                WHEN w.word IN (
-                    'and', 'or', 'y', 'o', 'e', 'u', 'any', 'other', 'signs', 'sign', 'signature', 'signatures',
-                    'firma', 'firmas', 'spot', 'spots', 'evidence', 'trace', 'traces', 'indication', 'indications',
-                    'indicio', 'indicios', 'senal', 'senales', 'signo', 'signos', 'rastro', 'rastros',
-                    'anomaly', 'anomalies', 'anomalia', 'anomalias', 'column', 'columns', 'columna', 'columnas',
-                    'plume', 'plumes', 'of', 'de', 'del', 'la', 'las', 'el', 'los', 'un', 'una', 'the', 'a', 'an',
-                    'active', 'activa', 'activas', 'activo', 'activos', 'possible', 'posible', 'posibles'
-                ) THEN 'list'
-                WHEN w.word IN (
-                    'visible', 'visibles', 'present', 'presente', 'presentes', 'detected', 'detectado',
-                    'detectada', 'detectados', 'detectadas', 'seen', 'observed', 'observado', 'observada',
-                    'observados', 'observadas', 'apparent', 'evident', 'found', 'identified', 'detectable',
-                    'observable', 'shown', 'noted', 'obvious', 'spotted', 'perceptible', 'perceptibles',
-                    'apreciable', 'apreciables', 'aprecia', 'aprecian', 'observa', 'observan', 'detecta',
-                    'detectan', 've', 'ven'
-                ) THEN 'presence'
-                ELSE 'word'
-            END AS kind
-        FROM (
-            SELECT
-                m.n,
-                m.a[1] AS word,
-                lag(m.a[1]) OVER (ORDER BY m.n) AS prev1,
-                lag(m.a[1], 2) OVER (ORDER BY m.n) AS prev2,
-                lead(m.a[1]) OVER (ORDER BY m.n) AS next1
-            FROM regexp_matches(
-                regexp_replace(regexp_replace(etl_parse_fold(p_response), 'n''t\M', ' not', 'g'),
-                               '\mcannot\M', 'can not', 'g'),
-                '[a-z0-9]+|[.;:,!?|\n]', 'g'
-            ) WITH ORDINALITY AS m (a, n)
-        ) AS w
-    ) AS c;
+                WHEN '?instead' THEN CASE WHEN v_word[i + 1] = 'of' THEN 'pre' ELSE 'contrast' END
+                WHEN '?rather' THEN CASE WHEN v_word[i + 1] = 'than' THEN 'pre' ELSE 'word' END
+                WHEN '?lugar' THEN CASE WHEN v_word[i - 1] = 'en' AND v_word[i + 1] = 'de' THEN 'pre' ELSE 'word' END
+                -- "free of smoke" before, "smoke-free" after.
+                WHEN '?free' THEN CASE WHEN v_word[i + 1] IN ('of', 'de') THEN 'pre' ELSE 'postneg' END
+                WHEN '?clear' THEN CASE WHEN v_word[i + 1] IN ('of', 'de') THEN 'pre' ELSE 'word' END
+                -- Spanish "si hay humo" is "whether there is smoke"; "Humo: sí" is yes.
+                WHEN '?si' THEN CASE
+                    WHEN v_word[i + 1] IN ('hay', 'existe', 'existen', 'se', 'el', 'la', 'los', 'las') THEN 'neutral'
+                    ELSE 'postpos'
+                END
+                -- A prompt's instruction opens its clause: "Report risk level, smoke, flame and heat."
+                WHEN '?imperative' THEN CASE
+                    WHEN v_word[i - 1] IS NULL OR v_word[i - 1] IN ('.', ';', '!', '?', '|', ':', E'\n') THEN 'imperative'
+                    WHEN v_word[i] = 'detecta' THEN 'presence'
+                    ELSE 'word'
+                END
+            END;
+        END IF;
+    END LOOP;
 
     FOR i IN 1..coalesce(array_length(v_word, 1), 0) LOOP
         -- First: does this token settle the pending mentions?
@@ -252,8 +263,8 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION etl_parse_text_detections(text) IS
-'Smoke, flame and heat-signature detections from free text (English, Spanish). Words: smoke/humo; '
+COMMENT ON FUNCTION etl_parse_text_detections(text []) IS
+'Smoke, flame and heat-signature detections from the tokens of a free-text response (English, Spanish; etl_parse_tokens). Words: smoke/humo; '
 'flame(s)/fire/wildfire/blaze/llama(s)/fuego/incendio, except in "fire risk", "risk of fire", '
 '"riesgo de incendio", "wildfire smoke", "se llama"; heat/thermal/hot spot/calor/térmica. A mention '
 'is false when a negation governs it: before it (no, not, without, neither/nor, none, sin, ni, '
