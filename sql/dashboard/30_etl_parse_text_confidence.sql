@@ -1,5 +1,5 @@
 -- The confidence stated in a free-text response (its tokens), English or Spanish.
-CREATE OR REPLACE FUNCTION etl_parse_text_confidence(p_tokens text [])
+CREATE OR REPLACE FUNCTION etl_parse_text_confidence(p_tokens text[])
 RETURNS numeric
 LANGUAGE plpgsql
 IMMUTABLE
@@ -70,7 +70,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION etl_parse_text_confidence(text []) IS
+COMMENT ON FUNCTION etl_parse_text_confidence(text[]) IS
 'Confidence from the tokens of a free-text response (etl_parse_tokens): the number after the first '
 'confidence/confianza/certainty label that has one ("Confidence: 96%", "Confianza: 0,88", '
 '"confidence 0.97", "8/10"), else a number right before it ("90% confidence"); normalised by '

@@ -1,7 +1,7 @@
 -- Smoke, flame and heat-signature detections in a free-text response (its tokens), English or Spanish,
 -- with negation: "No smoke, flames or heat signatures are visible" is false for all three.
 CREATE OR REPLACE FUNCTION etl_parse_text_detections(
-    p_tokens text [],
+    p_tokens text[],
     OUT smoke_detected boolean,
     OUT flame_detected boolean,
     OUT heat_signature_detected boolean
@@ -263,7 +263,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION etl_parse_text_detections(text []) IS
+COMMENT ON FUNCTION etl_parse_text_detections(text[]) IS
 'Smoke, flame and heat-signature detections from the tokens of a free-text response (English, Spanish; etl_parse_tokens). Words: smoke/humo; '
 'flame(s)/fire/wildfire/blaze/llama(s)/fuego/incendio, except in "fire risk", "risk of fire", '
 '"riesgo de incendio", "wildfire smoke", "se llama"; heat/thermal/hot spot/calor/térmica. A mention '

@@ -1,5 +1,5 @@
 -- The risk level stated in a free-text response (its tokens), English or Spanish.
-CREATE OR REPLACE FUNCTION etl_parse_text_risk_level(p_tokens text [])
+CREATE OR REPLACE FUNCTION etl_parse_text_risk_level(p_tokens text[])
 RETURNS text
 LANGUAGE plpgsql
 IMMUTABLE
@@ -79,7 +79,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION etl_parse_text_risk_level(text []) IS
+COMMENT ON FUNCTION etl_parse_text_risk_level(text[]) IS
 'Risk level from the tokens of a free-text response (etl_parse_tokens): first a level right after a '
 'risk/riesgo/peligro/danger/"nivel:" label (over words like "level", "of fire", "is", "muy"), else '
 'one right before "risk"/"riesgo" ("low risk", "no risk", "sin riesgo"), else a level that opens '
