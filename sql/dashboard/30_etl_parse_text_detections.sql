@@ -264,8 +264,8 @@ END
 $$;
 
 COMMENT ON FUNCTION etl_parse_text_detections(text[]) IS
-'Smoke, flame and heat-signature detections from the tokens of a free-text response (English, Spanish; etl_parse_tokens). Words: smoke/humo; '
-'flame(s)/fire/wildfire/blaze/llama(s)/fuego/incendio, except in "fire risk", "risk of fire", '
+'Smoke, flame and heat-signature detections from the tokens of a free-text response (English, '
+'Spanish; etl_parse_tokens). Words: smoke/humo; flame(s)/fire/wildfire/blaze/llama(s)/fuego/incendio, except in "fire risk", "risk of fire", '
 '"riesgo de incendio", "wildfire smoke", "se llama"; heat/thermal/hot spot/calor/térmica. A mention '
 'is false when a negation governs it: before it (no, not, without, neither/nor, none, sin, ni, '
 'ningún; "no se observa humo ni fuego"), reaching over a list of things ("No smoke, flames or heat '
@@ -273,4 +273,5 @@ COMMENT ON FUNCTION etl_parse_text_detections(text[]) IS
 'phrase; or after it ("Smoke: none", "flames are not visible", "humo: no", "smoke_detected: false"). '
 'Mentions in an echoed instruction ("Report ... smoke, flame and heat") or after "look for", '
 '"whether", "si hay" say nothing unless answered ("Checked for smoke: none"). Hedged mentions '
-'("possible smoke") count as detections. A thing that is never mentioned is NULL, never false.';
+'("possible smoke") count as detections and a positive mention beats a negated one ("no smoke on '
+'the left, heavy smoke on the right"). A thing that is never mentioned is NULL, never false.';
