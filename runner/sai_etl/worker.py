@@ -296,9 +296,9 @@ class Runner:
             # The database refused the result itself (a bug): fail the item, keep going.
             error = f"recording the result failed: {_short(exc)}"
         status = claims.fail(self.conn, item, error, outcome.retry)
-        self.counts["failed" if status == "failed" else "retried"] += 1
         name = {"failed": "failed", "pending": "retry"}.get(status or "", "stale")
-        event(name, "warning" if status else "info", **fields, error=error)
+        self.counts[name] += 1
+        event(name, "warning", **fields, error=error)
         if status == "pending":
             self.look = True  # learn when it comes back (etl_next_ready_in after a short claim)
 
