@@ -3,6 +3,7 @@
 CREATE OR REPLACE FUNCTION public.etl_data_quality_of_day(p_day date)
 RETURNS TABLE (ordinal smallint, field text, executions bigint, present bigint)
 LANGUAGE sql
+ROWS 15
 STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, public, pg_temp

@@ -3,6 +3,7 @@
 CREATE OR REPLACE FUNCTION public.etl_xmin_horizon()
 RETURNS TABLE (xid_age integer, holder text, since timestamptz)
 LANGUAGE sql
+ROWS 1
 STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, public, pg_temp

@@ -10,6 +10,7 @@ RETURNS TABLE (
     n8n_missing bigint
 )
 LANGUAGE plpgsql
+ROWS 1
 SECURITY DEFINER
 SET search_path = pg_catalog, public, pg_temp
 AS $$

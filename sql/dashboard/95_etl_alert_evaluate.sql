@@ -11,6 +11,7 @@ RETURNS TABLE (
     message text
 )
 LANGUAGE sql
+ROWS 8
 STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, public, pg_temp

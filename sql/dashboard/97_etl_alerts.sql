@@ -9,7 +9,8 @@ SELECT
     c.unit,
     c.message
 FROM public.etl_alert_checks AS c
-WHERE c.firing;
+WHERE c.firing
+ORDER BY c.severity <> 'critical', c.alert;
 
 COMMENT ON VIEW public.etl_alerts IS
 'The alerts firing now (critical ones first), thresholds from etl_settings: see etl_alert_evaluate. '
