@@ -9,6 +9,7 @@ links of every pair made before. Here the new pair borrows the test pair's worki
 from __future__ import annotations
 
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,11 +19,10 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
-from sai_etl import schema
-
 ROOT = Path(__file__).resolve().parents[2]
 N8N_SCHEMA = ROOT / "tests" / "fixtures" / "n8n-1.123" / "schema.sql"
 SAI_WORKFLOWS = ("yDbfhooKemfhMIkC", "saiJsonCam000001")
+MIGRATE = "import sys; from sai_etl import schema; schema.migrate(sys.argv[1], sys.argv[2])"
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,14 @@ def _borrow_link(source_dsn: str, target_dsn: str, server: str, dbname: str) -> 
         )
 
 
+def _migrate(dsn: str, database: str) -> None:
+    """sai_etl.schema.migrate in a child process: yoyo's uuid1() reseeds the C library's rand(),
+    which other tests in this process (Pillow's effect_noise) depend on."""
+    subprocess.run(
+        [sys.executable, "-c", MIGRATE, dsn, database], check=True, stdout=subprocess.DEVNULL
+    )
+
+
 @contextmanager
 def linked_pair(base: Pair, prefix: str) -> Iterator[Pair]:
     """Databases `<prefix>_n8n` (n8n 1.123's schema, no executions) and `<prefix>_dash`, migrated
@@ -115,8 +123,8 @@ def linked_pair(base: Pair, prefix: str) -> Iterator[Pair]:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        schema.migrate(pair.n8n_dsn, "n8n")
-        schema.migrate(pair.dashboard_dsn, "dashboard")
+        _migrate(pair.n8n_dsn, "n8n")
+        _migrate(pair.dashboard_dsn, "dashboard")
         _borrow_link(base.dashboard_dsn, pair.dashboard_dsn, "sai_n8n", names[0])
         _borrow_link(base.n8n_dsn, pair.n8n_dsn, "sai_dashboard", names[1])
         with psycopg.connect(pair.n8n_dsn, autocommit=True) as n8n:
