@@ -9,9 +9,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import random
 import json
 import os
+import random
 import shutil
 import stat
 import struct
