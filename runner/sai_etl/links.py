@@ -10,7 +10,8 @@ Each link logs in as its own role, named after the database that holds its mappi
 cluster-wide, so a shared one would have its password reset by the set-up of any other pair of
 databases on the same server, silently breaking the links of the first.
 
-Passwords travel only as bound parameters: no statement text (pg_stat_activity, logs) holds one.
+Passwords reach the server only as COPY data, never in statement text or bind parameters, so
+neither pg_stat_activity nor a server logging every statement (with its parameters) holds one.
 """
 
 from __future__ import annotations
@@ -100,7 +101,11 @@ def login_role(source: psycopg.Connection, link: Link) -> str:
 
 
 def _set_secret(conn: psycopg.Connection, password: str) -> None:
-    conn.execute("SELECT set_config('sai_etl.link_secret', %s, true)", [password])
+    """Make `password` this transaction's setting sai_etl.link_secret, sent as COPY data."""
+    conn.execute("CREATE TEMPORARY TABLE sai_etl_link_secret (secret text) ON COMMIT DROP")
+    with conn.cursor().copy("COPY sai_etl_link_secret (secret) FROM STDIN") as copy:
+        copy.write_row([password])
+    conn.execute("SELECT set_config('sai_etl.link_secret', secret, true) FROM sai_etl_link_secret")
 
 
 def _set_role_password(conn: psycopg.Connection, role: str, member_of: str, about: str) -> None:
