@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import psycopg
+
+from sai_etl.simulate import ensure_workflows
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "n8n-1.123"
 SAI_ETL = str(Path(sys.executable).with_name("sai-etl"))
@@ -130,17 +134,33 @@ class Pair:
             )
 
 
-def new_pair(prefix: str, dashboard_cluster: Cluster | None = None) -> Pair:
-    """A fresh pair without executions: n8n 1.123's schema, migrated, the SAI workflows watched.
-    The dashboard lives in the test cluster too, or in `dashboard_cluster`."""
-    n8n_cluster = test_cluster()
+def new_pair(
+    prefix: str,
+    dashboard_cluster: Cluster | None = None,
+    n8n_cluster: Cluster | None = None,
+    workflows: bool = True,
+) -> Pair:
+    """A fresh pair without executions: n8n 1.123's schema, migrated, the SAI workflows watched
+    (and, with `workflows`, in workflow_entity as the simulator defines them). Both databases
+    live in the test cluster unless other clusters are given."""
+    n8n_cluster = n8n_cluster or test_cluster()
+    dashboard_cluster = dashboard_cluster or n8n_cluster
     tag = unique(prefix)
-    pair = Pair(n8n_cluster, f"{tag}_n8n", dashboard_cluster or n8n_cluster, f"{tag}_dash")
-    if dashboard_cluster is None:
+    pair = Pair(n8n_cluster, f"{tag}_n8n", dashboard_cluster, f"{tag}_dash")
+    if dashboard_cluster == n8n_cluster:
         run([str(ROOT / "scripts" / "setup-db"), n8n_cluster.name, pair.n8n_db, pair.dashboard_db])
-        return pair
-    run(["createdb", pair.n8n_db], env=n8n_cluster.env())
-    run(["createdb", pair.dashboard_db], env=dashboard_cluster.env())
+    else:
+        _split_pair(pair)
+    if workflows:
+        with psycopg.connect(pair.n8n_dsn, autocommit=True) as conn:
+            ensure_workflows(conn)
+    return pair
+
+
+def _split_pair(pair: Pair) -> None:
+    """setup-db's work for databases in two clusters."""
+    run(["createdb", pair.n8n_db], env=pair.n8n_cluster.env())
+    run(["createdb", pair.dashboard_db], env=pair.dashboard_cluster.env())
     run(
         [
             "psql",
@@ -153,8 +173,7 @@ def new_pair(prefix: str, dashboard_cluster: Cluster | None = None) -> Pair:
             "-f",
             str(FIXTURES / "schema.sql"),
         ],
-        env=n8n_cluster.env(),
+        env=pair.n8n_cluster.env(),
     )
     pair.sai_etl("migrate")
     pair.sai_etl("workflows", "add", *SAI_WORKFLOWS)
-    return pair

@@ -4,6 +4,7 @@ arrive in the dashboard through the live trigger with exactly n8n's values."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +21,14 @@ UNWATCHED = 12
 
 def _ts(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
+
+
+@pytest.fixture(scope="module")
+def pair() -> Iterator[pairs.Pair]:
+    """A fresh pair whose workflow_entity gets the fixture's own three workflows."""
+    made = pairs.new_pair("replay", workflows=False)
+    yield made
+    made.drop()
 
 
 @pytest.fixture(scope="module")
