@@ -29,7 +29,9 @@ BEGIN
                 p_created_at, p_started_at, p_stopped_at, 'trigger'
             );
             RETURN true;
-        EXCEPTION WHEN OTHERS THEN
+        EXCEPTION WHEN OTHERS OR query_canceled THEN
+            -- OTHERS alone lets query_canceled through, and dblink relays it when the dashboard's
+            -- statement_timeout cancels a slow ingest: n8n's COMMIT would fail with it.
             GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL;
             v_error := SQLERRM || coalesce(': ' || nullif(v_detail, ''), '');
             -- The connection may be broken: drop it, and skip the dashboard for a while so a dead

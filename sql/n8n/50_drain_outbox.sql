@@ -22,7 +22,8 @@ BEGIN
                 v_row.execution_id, v_row.workflow_id, v_row.status, v_row.mode, v_row.retry_of,
                 v_row.created_at, v_row.started_at, v_row.stopped_at, 'outbox'
             );
-        EXCEPTION WHEN OTHERS THEN
+        EXCEPTION WHEN OTHERS OR query_canceled THEN
+            -- query_canceled too: dblink relays the dashboard's statement_timeout with it.
             GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL;
             UPDATE sai_etl.outbox
             SET attempts = attempts + 1, last_error = SQLERRM || coalesce(': ' || nullif(v_detail, ''), '')
