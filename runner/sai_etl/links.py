@@ -37,13 +37,15 @@ class Link:
     probe: str
 
 
-# A slow or dead dashboard must cost n8n little: short connect and statement timeouts.
+# A slow or dead dashboard must cost n8n little: short connect and statement timeouts. n8n
+# waits for the dashboard's COMMIT inside its own: the dashboard does not wait for its WAL flush
+# (the rows are derived from n8n's; a crash's lost last commits come back with the reconcile).
 DASHBOARD_LINK = Link(
     server="sai_dashboard",
     role="sai_etl_ingest",
     fixed_options={
         "connect_timeout": "2",
-        "options": "-c statement_timeout=5000",
+        "options": "-c statement_timeout=5000 -c synchronous_commit=off",
         "application_name": "sai-etl stage1",
     },
     probe="SELECT x FROM sai_etl.dblink('sai_dashboard', 'SELECT 1') AS t(x integer)",
