@@ -8,6 +8,7 @@ a field is rebuilt as bytes and decoded once.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,9 @@ def unescape(field: str) -> str | None:
 
 
 def _column_names(spec: str) -> list[str]:
-    return [name.strip().strip('"').replace('""', '"') for name in spec.split(",")]
+    """Column names of a COPY head, unquoted: pg_dump double-quotes a name that needs it and
+    doubles the quotes inside, as CSV does."""
+    return next(csv.reader([spec], skipinitialspace=True))
 
 
 def parse(text: str) -> dict[str, CopyBlock]:
