@@ -22,6 +22,8 @@ import n8n_writes
 import pairs
 
 WORKFLOW = pairs.SAI_WORKFLOWS[0]
+# Long enough for the test's next steps even on a loaded machine, short enough to wait out.
+BREAKER_SECONDS = 4
 INGEST = (
     "public.etl_ingest_execution(bigint, text, text, text, text, timestamptz, timestamptz, "
     "timestamptz, text, integer)"
@@ -179,7 +181,7 @@ def test_failure_goes_to_outbox_and_sweep_delivers_once(pair: pairs.Pair, kind: 
 
 
 def test_breaker_skips_the_dashboard_then_tries_again(pair: pairs.Pair) -> None:
-    _set_setting(pair, "breaker_seconds", "2")
+    _set_setting(pair, "breaker_seconds", str(BREAKER_SECONDS))
     try:
         with _n8n(pair) as n8n, _n8n(pair) as other:
             with connection_refused(pair):
@@ -188,7 +190,7 @@ def test_breaker_skips_the_dashboard_then_tries_again(pair: pairs.Pair) -> None:
             # The dashboard answers again, but this backend does not even try it.
             skipped, _ = n8n_writes.play(n8n, WORKFLOW)
             elsewhere, _ = n8n_writes.play(other, WORKFLOW)
-            time.sleep(max(0.0, opened + 2.2 - time.monotonic()))
+            time.sleep(max(0.0, opened + BREAKER_SECONDS + 0.2 - time.monotonic()))
             retried, _ = n8n_writes.play(n8n, WORKFLOW)
         assert "Connection refused" in _outbox(pair, first)[0]
         assert _outbox(pair, skipped)[0].startswith("circuit breaker open until ")
