@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+from typing import Any
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
@@ -26,9 +27,11 @@ def application_name(role: str) -> str:
     return f"sai-etl {role} {socket.gethostname()}:{os.getpid()}"
 
 
-def connect(dsn: str, role: str, autocommit: bool = True) -> psycopg.Connection:
-    """A connection that names itself in pg_stat_activity."""
-    return psycopg.connect(dsn, autocommit=autocommit, application_name=application_name(role))
+def connect(dsn: str, role: str, autocommit: bool = True, **params: Any) -> psycopg.Connection:
+    """A connection that names itself in pg_stat_activity; `params` are further libpq keywords."""
+    return psycopg.connect(
+        dsn, autocommit=autocommit, application_name=application_name(role), **params
+    )
 
 
 def connect_service(dsn: str, role: str) -> psycopg.Connection:

@@ -7,13 +7,13 @@ fixture schema and executions, and a migrated sai_dashboard database, linked bot
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from collections.abc import Iterator
-from pathlib import Path
 
 import psycopg
 import pytest
+
+import pairs
+import pgcopy
 
 
 def _dsn(name: str) -> str:
@@ -47,19 +47,32 @@ def dashboard(dashboard_dsn: str) -> Iterator[psycopg.Connection]:
 
 @pytest.fixture(scope="session")
 def private_cluster() -> Iterator[str]:
-    """A PostgreSQL cluster of this session's own, for tests that make fresh database pairs.
+    """A cluster of the runner tests' own, for their fresh database pairs: a new pair's
+    `sai-etl migrate` gives the cluster-wide link roles new passwords, which cuts the links of
+    the older pairs on that cluster (the shared test databases among them)."""
+    cluster = pairs.new_cluster("runner")
+    yield cluster.name
+    cluster.remove()
 
-    `sai-etl migrate` gives the cluster-wide link roles a new password whenever a new pair's
-    links do not work yet, which cuts the links of every older pair on that cluster; on a
-    cluster of their own, fresh pairs leave the shared test databases alone.
-    """
-    root = Path(__file__).resolve().parents[2]
-    name = f"pytest-{os.getpid()}"
-    pgcluster = str(root / "scripts" / "pgcluster")
-    subprocess.run([pgcluster, "start", name, "--fresh", "--fast"], check=True, capture_output=True)
-    yield name
-    subprocess.run([pgcluster, "stop", name], check=False, capture_output=True)
-    link = root / ".pg" / name
-    shutil.rmtree(link.resolve(), ignore_errors=True)
-    if link.is_symlink():
-        link.unlink()
+
+@pytest.fixture(scope="session")
+def n8n_fixture_dump() -> dict[str, pgcopy.CopyBlock]:
+    """The COPY blocks of the 18 real n8n executions (tests/fixtures/n8n-1.123/executions.sql)."""
+    return pgcopy.read(pairs.FIXTURES / "executions.sql")
+
+
+@pytest.fixture(scope="module")
+def pair(request: pytest.FixtureRequest) -> Iterator[pairs.Pair]:
+    """A fresh linked pair (no executions) in the test cluster for one test module."""
+    made = pairs.new_pair(request.module.__name__.removeprefix("test_stage1_")[:12])
+    yield made
+    made.drop()
+
+
+@pytest.fixture(scope="session")
+def second_cluster() -> Iterator[pairs.Cluster]:
+    """A second private cluster for a dashboard that tests stop and kill; removed at the end.
+    A test that stops it starts it again before it returns."""
+    cluster = pairs.new_cluster("s1dash")
+    yield cluster
+    cluster.remove()

@@ -10,7 +10,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -20,11 +19,9 @@ from pathlib import Path
 
 import psycopg
 
+from pairs import ROOT, SAI_ETL, run
 from sai_etl.simulate import ensure_workflows, simulate
 
-ROOT = Path(__file__).resolve().parents[2]
-SAI_ETL = str(Path(sys.executable).parent / "sai-etl")
-FIXTURES = ROOT / "tests" / "fixtures" / "n8n-1.123"
 SMALL_FRAME = (640, 360)
 
 
@@ -48,7 +45,7 @@ def setup_pair(cluster: str, name: str, *, fixtures: bool = False) -> Pair:
     args = [str(ROOT / "scripts" / "setup-db"), cluster, f"n8n_{name}", name]
     if fixtures:
         args.append("--fixtures")
-    out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
+    out = run(args)
     found = dict(re.findall(r"^(SAI_\w+_DSN)='([^']*)'$", out, re.MULTILINE))
     return Pair(found["SAI_N8N_DSN"], found["SAI_DASHBOARD_DSN"])
 

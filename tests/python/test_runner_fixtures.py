@@ -18,7 +18,8 @@ import psycopg
 import pytest
 from PIL import Image
 
-from runner_support import FIXTURES, Pair, query, run_once, runner_env, setup_pair
+from pairs import FIXTURES
+from runner_support import Pair, query, run_once, runner_env, setup_pair
 from sai_etl.flatted import decode
 
 # id -> (source, format, width, height) per the fixture README; None: no image was sent.

@@ -3,8 +3,6 @@ work reaches it by NOTIFY (the poll interval is an hour, so polling cannot expla
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -12,23 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from runner_support import ROOT, SAI_ETL, RunnerProcess, play, runner_env, setup_pair
+import pairs
+from pairs import SAI_ETL
+from runner_support import RunnerProcess, play, runner_env, setup_pair
 
-PGCLUSTER = str(ROOT / "scripts" / "pgcluster")
 PICKUP_BOUND = 5.0  # seconds from n8n's commit to Stage 2 done; measured ~0.1 s
 
 
 @pytest.fixture
-def own_cluster() -> Iterator[str]:
-    """A private cluster this test may stop and crash without touching the shared one."""
-    name = f"restart-{os.getpid()}"
-    subprocess.run([PGCLUSTER, "start", name, "--fast"], check=True, capture_output=True)
-    yield name
-    subprocess.run([PGCLUSTER, "stop", name], check=False, capture_output=True)
-    link = ROOT / ".pg" / name
-    shutil.rmtree(link.resolve(), ignore_errors=True)
-    if link.is_symlink():
-        link.unlink()
+def own_cluster() -> Iterator[pairs.Cluster]:
+    """A private cluster this test may stop and crash without touching any other."""
+    cluster = pairs.new_cluster("restart")
+    yield cluster
+    cluster.remove()
 
 
 def _pickup_delay(runner: RunnerProcess, new_work: Callable[[], object], done_before: int) -> float:
@@ -41,15 +35,17 @@ def _pickup_delay(runner: RunnerProcess, new_work: Callable[[], object], done_be
 
 
 @pytest.mark.parametrize("how", ["stop", "kill"], ids=["fast-shutdown", "crash"])
-def test_runner_survives_a_database_restart(own_cluster: str, tmp_path: Path, how: str) -> None:
-    pair = setup_pair(own_cluster, "restart")
+def test_runner_survives_a_database_restart(
+    own_cluster: pairs.Cluster, tmp_path: Path, how: str
+) -> None:
+    pair = setup_pair(own_cluster.name, "restart")
     env = runner_env(pair, tmp_path, SAI_POLL_SECONDS=3600, SAI_SWEEP_SECONDS=3600)
     runner = RunnerProcess(env)
     runner.wait_for("connected")
     before = _pickup_delay(runner, lambda: play(pair, 1), 0)
 
-    subprocess.run([PGCLUSTER, how, own_cluster], check=True, capture_output=True)
-    subprocess.run([PGCLUSTER, "start", own_cluster], check=True, capture_output=True)
+    own_cluster.ctl(how)
+    own_cluster.ctl("start")
     runner.wait_for("connected", count=2, timeout=60)
     after = _pickup_delay(runner, lambda: play(pair, 1, seed=1), 1)
 
@@ -60,23 +56,23 @@ def test_runner_survives_a_database_restart(own_cluster: str, tmp_path: Path, ho
 
 
 def test_runner_waits_for_the_database_and_stops_without_it(
-    own_cluster: str, tmp_path: Path
+    own_cluster: pairs.Cluster, tmp_path: Path
 ) -> None:
-    pair = setup_pair(own_cluster, "absent")
+    pair = setup_pair(own_cluster.name, "absent")
     env = runner_env(pair, tmp_path, SAI_POLL_SECONDS=3600)
-    subprocess.run([PGCLUSTER, "stop", own_cluster], check=True, capture_output=True)
+    own_cluster.ctl("stop")
 
     once = subprocess.run([SAI_ETL, "run", "--once"], env=env, capture_output=True, text=True)
     assert once.returncode == 2 and "cannot reach the database" in once.stderr
 
     runner = RunnerProcess(env)
     runner.wait_for("database-unreachable", count=2)
-    subprocess.run([PGCLUSTER, "start", own_cluster], check=True, capture_output=True)
+    own_cluster.ctl("start")
     runner.wait_for("connected", timeout=60)
     play(pair, 1)
     runner.wait_for("completed")
 
-    subprocess.run([PGCLUSTER, "stop", own_cluster], check=True, capture_output=True)
+    own_cluster.ctl("stop")
     runner.wait_for("connection-lost")
     stopping = time.monotonic()
     assert runner.stop(timeout=10) == 0, runner.output()

@@ -7,7 +7,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from runner_support import FIXTURES, SAI_ETL, query, run_once, runner_env, setup_pair
+from pairs import FIXTURES, SAI_ETL
+from runner_support import query, run_once, runner_env, setup_pair
 
 FILE_16 = "binaryData/workflows/yDbfhooKemfhMIkC/executions/temp/binary_data/" + (
     "1aa6c20a-54c8-4a86-810f-64b48eda43ab"
