@@ -118,3 +118,8 @@ def next_ready_in(conn: psycopg.Connection) -> float | None:
     """Seconds until the next item becomes claimable (0: now), None when nothing is waiting."""
     value = _one(conn, "SELECT etl_next_ready_in()", [])
     return None if value is None else max(0.0, float(value))
+
+
+def heartbeat(conn: psycopg.Connection, worker: str, status: str | None) -> None:
+    """The runner is alive (health's runner_silent alert reads it)."""
+    conn.execute("SELECT etl_heartbeat(%s::text, %s::text)", [worker, status])

@@ -34,6 +34,8 @@ from sai_etl.stage2 import ImageContext, Outcome, process
 # Never look at the queue more often than this when it says work is due but none was claimable
 # (rows locked by another runner's claim in progress).
 MIN_RECHECK_SECONDS = 0.01
+# etl_heartbeat interval; health's runner_silent alert fires after alert_runner_silent (1 minute).
+HEARTBEAT_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ class _Timers:
     poll: float = 0.0
     sweep: float = 0.0
     renew: float = 0.0
+    heartbeat: float = 0.0
     watchdog: float = 0.0
     reconnect: float = 0.0
     due: float | None = None  # when the queue said the next item becomes claimable
@@ -200,6 +203,9 @@ class Runner:
                 self._renew()
             if now >= self.timers.sweep:
                 self._sweep()
+            if now >= self.timers.heartbeat:
+                claims.heartbeat(self.conn, self.worker, self._status())
+                self.timers.heartbeat = now + HEARTBEAT_SECONDS
             if now >= self.timers.poll or (self.timers.due is not None and now >= self.timers.due):
                 self.look = True
             if self.look and self._has_room():
@@ -316,7 +322,8 @@ class Runner:
         self.timers.renew = time.monotonic() + self.options.lease_seconds / 3
 
     def _sweep(self) -> None:
-        """Stage 1's safety net; its failures are logged, never fatal to Stage 2."""
+        """Stage 1's safety net and the housekeeping after it; their failures are logged, never
+        fatal to Stage 2."""
         assert self.conn is not None
         self.timers.sweep = time.monotonic() + self.options.sweep_seconds
         try:
@@ -324,17 +331,28 @@ class Runner:
                 self.n8n = db.connect_service(self.options.n8n_dsn, "sweep")
             result = sweep.sweep(self.n8n, self.conn)
         except psycopg.Error as exc:
-            if self.conn.broken or self.conn.closed:
-                raise
+            self._sweep_failed("sweep-failed", exc)
             if self.n8n is not None:
                 with contextlib.suppress(Exception):
                     self.n8n.close()
                 self.n8n = None
-            event("sweep-failed", "warning", error=_short(exc))
+        else:
+            if result.outbox_drained or result.reconciled:
+                self.look = True
+                event("swept", outbox_drained=result.outbox_drained, reconciled=result.reconciled)
+        try:
+            done = sweep.maintenance(self.conn)
+        except psycopg.Error as exc:
+            self._sweep_failed("maintenance-failed", exc)
             return
-        if result.outbox_drained or result.reconciled:
-            self.look = True
-            event("swept", outbox_drained=result.outbox_drained, reconciled=result.reconciled)
+        if done.pruned or done.heartbeats_pruned:
+            event("maintenance", pruned=done.pruned, heartbeats_pruned=done.heartbeats_pruned)
+
+    def _sweep_failed(self, name: str, exc: psycopg.Error) -> None:
+        assert self.conn is not None
+        if self.conn.broken or self.conn.closed:
+            raise exc
+        event(name, "warning", error=_short(exc))
 
     def _once_finished(self) -> bool:
         """--once: nothing in hand and nothing claimable within the wait bound."""
@@ -386,7 +404,7 @@ class Runner:
                 moments.append(self.timers.poll)
                 if self.timers.due is not None:
                     moments.append(self.timers.due)
-            moments.append(self.timers.sweep)
+            moments += [self.timers.sweep, self.timers.heartbeat]
             if self.jobs:
                 moments.append(self.timers.renew)
         if self.watchdog is not None:
@@ -418,6 +436,9 @@ class Runner:
             self._disconnect_quietly(exc)
         unfinished = [job for job in self.jobs.values() if not job.future.cancelled()]
         released += self._release(unfinished)
+        if self.conn is not None:
+            with contextlib.suppress(psycopg.Error):
+                claims.heartbeat(self.conn, self.worker, "stopped")
         self.pool.close()
         for conn in (self.listener, self.conn, self.n8n):
             if conn is not None:

@@ -1,5 +1,6 @@
-"""The runner needs nothing beyond role sai_etl_runner: it sweeps n8n's outbox, claims, stores and
-acknowledges with that role's privileges only (no superuser, as under systemd)."""
+"""The runner needs nothing beyond role sai_etl_runner: it sweeps n8n's outbox, claims, stores,
+acknowledges, heartbeats and does the housekeeping with that role's privileges only (no
+superuser, as under systemd)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ def test_runner_role_sweeps_claims_and_stores(private_cluster: str, tmp_path: Pa
     env["SAI_N8N_DSN"] = _as_runner(pair.n8n_dsn, password)
     out = run_once(env)
 
-    assert "sweep-failed" not in out and "swept outbox_drained=2" in out, out
+    assert "swept outbox_drained=2" in out, out
+    assert "-failed" not in out  # sweep, maintenance
     assert query(
         pair.dashboard_dsn,
         "SELECT e.id, e.ingest_source, q.status, i.valid FROM executions AS e "
@@ -44,3 +46,9 @@ def test_runner_role_sweeps_claims_and_stores(private_cluster: str, tmp_path: Pa
         "JOIN execution_images AS i ON i.execution_id = e.id ORDER BY 1",
     ) == [(i, "outbox", "completed", True) for i in ids]
     assert query(pair.n8n_dsn, "SELECT count(*) FROM sai_etl.outbox") == [(0,)]
+    # It told health it was alive, under the name it claims with.
+    assert query(
+        pair.dashboard_dsn,
+        "SELECT h.status, h.worker = ALL (SELECT claimed_by FROM etl_processing_queue) "
+        "FROM etl_runner_heartbeats AS h",
+    ) == [("stopped", True)]
