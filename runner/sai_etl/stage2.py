@@ -41,8 +41,9 @@ def _payload(claim: Claim, context: ImageContext) -> bytes:
     if source in ("binary", "body"):
         return decode_base64(claim.image_base64 or "")
     if source == "database":
-        if not claim.image_bytes:
-            raise InvalidImage("empty payload")
+        if claim.image_bytes is None:
+            # The extraction found the binary_data row gone (n8n pruned it).
+            raise FileNotFoundError("n8n binary_data has no such file")
         return bytes(claim.image_bytes)
     # filesystem; the caller checked the source and the binary dir
     assert context.n8n_binary_dir is not None
@@ -85,8 +86,9 @@ def process(claim: Claim, context: ImageContext) -> Outcome:
     except InvalidImage as exc:
         return Outcome("complete", image=_invalid(claim, exc.reason, None))
     except FileNotFoundError:
-        # n8n pruned the execution's binary data; the root itself is there (NotADirectoryError).
-        return Outcome("skip", error=f"n8n binary data file missing: {claim.image_path}")
+        # n8n pruned the execution's binary data (a missing root is NotADirectoryError instead).
+        where = claim.image_path if claim.image_source == "filesystem" else "binary_data row"
+        return Outcome("skip", error=f"n8n binary data file missing: {where}")
     except OSError as exc:
         return Outcome("fail", error=f"reading n8n binary data: {_error(exc)}")
     try:

@@ -79,6 +79,14 @@ def test_database_bytes_are_stored(context: ImageContext) -> None:
     assert outcome.action == "complete" and outcome.image and outcome.image["valid"]
 
 
+def test_database_file_gone_is_skipped(context: ImageContext) -> None:
+    outcome = process(_claim("database", image_bytes=None), context)
+    assert (outcome.action, outcome.error) == (
+        "skip",
+        "n8n binary data file missing: binary_data row",
+    )
+
+
 def test_filesystem_file_is_read_below_binary_data(context: ImageContext) -> None:
     assert context.n8n_binary_dir is not None
     (context.n8n_binary_dir / "binaryData" / "wf" / "f1").write_bytes(_png())
