@@ -41,6 +41,28 @@ EXPECTED: dict[int, tuple[str, str, int, int] | None] = {
     17: ("binary", "JPEG", 1920, 1080),
     18: ("binary", "JPEG", 1920, 1080),
 }
+# id -> (node_id, camera_id, risk_level, telegram_sent, telegram_message_id) per the README;
+# risk_level None: the model never answered (11: the node failed on its expression; 13: Ollama
+# was down), so there is no analysis.
+README_FACTS: dict[int, tuple[str, str, str | None, bool, int | None]] = {
+    1: ("NODE_001", "cam_norte", "none", False, None),
+    2: ("NODE_001", "cam_0", "medium", True, 1001),
+    3: ("NODE_002", "cam_1", "high", True, 1002),
+    4: ("NODE_003", "cam_2", "low", False, None),
+    5: ("NODE_001", "cam_3", "critical", True, 1003),
+    6: ("NODE_002", "cam_4", "high", True, 1004),
+    7: ("NODE_003", "cam_5", "none", False, None),
+    8: ("NODE_004", "cam_sur", "medium", True, 1005),
+    9: ("NODE_005", "cam_este", "high", True, 1006),
+    10: ("NODE_006", "cam_oeste", "low", True, 1007),
+    11: ("NODE_001", "cam_x", None, False, None),
+    13: ("NODE_002", "cam_2", None, False, None),
+    14: ("NODE_003", "cam_3", "high", True, 1008),
+    15: ("NODE_001", "cam_fs_0", "none", False, None),
+    16: ("NODE_002", "cam_fs_1", "medium", True, 1009),
+    17: ("NODE_001", "cam_fs_0", "high", True, 1010),
+    18: ("NODE_002", "cam_fs_1", "low", False, None),
+}
 INVALID = 10  # body.image is base64 of random bytes
 WATCHED = sorted([*EXPECTED, INVALID])  # every SAI execution; 12 is the unrelated echo workflow
 
@@ -95,6 +117,17 @@ def test_every_watched_execution_completes(processed: Processed) -> None:
     )
     assert rows == [(i, "completed", 1, None) for i in WATCHED], processed.output
     assert processed.output.count("\ncompleted ") == len(WATCHED)
+
+
+def test_the_rest_of_stage2_lands_as_the_readme_says(processed: Processed) -> None:
+    rows = query(
+        processed.pair.dashboard_dsn,
+        "SELECT e.id, e.node_id, e.camera_id, a.risk_level, n.telegram_sent, "
+        "n.telegram_message_id FROM executions AS e "
+        "LEFT JOIN execution_analysis AS a ON a.execution_id = e.id "
+        "LEFT JOIN execution_notifications AS n ON n.execution_id = e.id ORDER BY e.id",
+    )
+    assert rows == [(i, *facts) for i, facts in sorted(README_FACTS.items())]
 
 
 def test_images_are_recorded_as_the_readme_says(processed: Processed) -> None:
