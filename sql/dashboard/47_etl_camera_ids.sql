@@ -6,33 +6,35 @@ CREATE OR REPLACE FUNCTION public.etl_camera_ids(
     OUT node_id text,
     OUT camera_id text
 )
-LANGUAGE sql
+LANGUAGE plpgsql
 IMMUTABLE
 PARALLEL SAFE
 AS $$
-    -- A value counts when it is a non-empty string or a number; the body wins over the query
-    -- string, which wins over x-node-id / x-camera-id headers (n8n lowercases header names).
-    SELECT
-        (
-            SELECT v #>> '{}' FROM unnest(ARRAY[
-                public.etl_flatted_node(p_doc, p_item_path || '{json,body,node_id}'),
-                public.etl_flatted_node(p_doc, p_item_path || '{json,query,node_id}'),
-                public.etl_flatted_node(p_doc, p_item_path || '{json,headers,x-node-id}')
-            ]) WITH ORDINALITY AS c (v, pos)
-            WHERE p_item_path IS NOT NULL AND jsonb_typeof(v) IN ('string', 'number') AND v #>> '{}' <> ''
-            ORDER BY pos
-            LIMIT 1
-        ),
-        (
-            SELECT v #>> '{}' FROM unnest(ARRAY[
-                public.etl_flatted_node(p_doc, p_item_path || '{json,body,camera_id}'),
-                public.etl_flatted_node(p_doc, p_item_path || '{json,query,camera_id}'),
-                public.etl_flatted_node(p_doc, p_item_path || '{json,headers,x-camera-id}')
-            ]) WITH ORDINALITY AS c (v, pos)
-            WHERE p_item_path IS NOT NULL AND jsonb_typeof(v) IN ('string', 'number') AND v #>> '{}' <> ''
-            ORDER BY pos
-            LIMIT 1
-        )
+DECLARE
+    v_place text;
+    v_value jsonb;
+BEGIN
+    IF p_item_path IS NULL THEN
+        RETURN;
+    END IF;
+    -- The body wins over the query string, which wins over headers (n8n lowercases their names).
+    FOREACH v_place IN ARRAY ARRAY['body', 'query', 'headers'] LOOP
+        IF node_id IS NULL THEN
+            v_value := public.etl_flatted_node(p_doc, p_item_path
+                || ARRAY['json', v_place, CASE v_place WHEN 'headers' THEN 'x-node-id' ELSE 'node_id' END]);
+            IF jsonb_typeof(v_value) IN ('string', 'number') AND v_value #>> '{}' <> '' THEN
+                node_id := v_value #>> '{}';
+            END IF;
+        END IF;
+        IF camera_id IS NULL THEN
+            v_value := public.etl_flatted_node(p_doc, p_item_path
+                || ARRAY['json', v_place, CASE v_place WHEN 'headers' THEN 'x-camera-id' ELSE 'camera_id' END]);
+            IF jsonb_typeof(v_value) IN ('string', 'number') AND v_value #>> '{}' <> '' THEN
+                camera_id := v_value #>> '{}';
+            END IF;
+        END IF;
+    END LOOP;
+END
 $$;
 
 COMMENT ON FUNCTION public.etl_camera_ids(jsonb, text[]) IS

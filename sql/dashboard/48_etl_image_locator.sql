@@ -15,6 +15,8 @@ LANGUAGE plpgsql
 STABLE
 AS $$
 DECLARE
+    v_binary jsonb;
+    v_candidate text;
     v_key text;
     v_entry text[];
     v_id text;
@@ -25,19 +27,21 @@ BEGIN
         RETURN;
     END IF;
 
-    -- binary.<key>: the key `image` first, then one whose mimeType says image, then any.
-    SELECT k INTO v_key
-    FROM jsonb_object_keys(
-        CASE WHEN jsonb_typeof(public.etl_flatted_node(p_doc, p_item_path || '{binary}')) = 'object'
-            THEN public.etl_flatted_node(p_doc, p_item_path || '{binary}') END
-    ) AS k
-    WHERE jsonb_typeof(public.etl_flatted_node(p_doc, p_item_path || ARRAY['binary', k])) = 'object'
-    ORDER BY
-        k = 'image' DESC,
-        coalesce(public.etl_flatted_node(p_doc, p_item_path || ARRAY['binary', k, 'mimeType']) #>> '{}'
-            ILIKE 'image/%', false) DESC,
-        k
-    LIMIT 1;
+    -- binary.<key>: the key `image` first, then one whose mimeType says image, then any. Only simple
+    -- expressions take p_doc: a query would copy the megabyte into its plan.
+    v_binary := public.etl_flatted_node(p_doc, p_item_path || '{binary}');
+    IF jsonb_typeof(v_binary) = 'object' THEN
+        FOR v_candidate IN SELECT k FROM jsonb_object_keys(v_binary) AS k ORDER BY k = 'image' DESC, k LOOP
+            v_entry := p_item_path || ARRAY['binary', v_candidate];
+            CONTINUE WHEN jsonb_typeof(public.etl_flatted_node(p_doc, v_entry)) IS DISTINCT FROM 'object';
+            IF v_candidate = 'image'
+                OR public.etl_flatted_node(p_doc, v_entry || '{mimeType}') #>> '{}' ILIKE 'image/%' THEN
+                v_key := v_candidate;
+                EXIT;
+            END IF;
+            v_key := coalesce(v_key, v_candidate);
+        END LOOP;
+    END IF;
 
     IF v_key IS NOT NULL THEN
         v_entry := p_item_path || ARRAY['binary', v_key];
@@ -69,7 +73,7 @@ BEGIN
                 split_part(v_id, ':', 1));
             image_mime_type := NULL;
             image_file_name := NULL;
-        ELSIF jsonb_typeof(v_data) = 'string' AND v_data #>> '{}' <> '' THEN
+        ELSIF jsonb_typeof(v_data) = 'string' AND v_data <> '""' THEN
             image_source := 'binary';
             image_base64 := v_data #>> '{}';
         ELSE
@@ -80,7 +84,7 @@ BEGIN
 
     IF image_source IS NULL AND reason IS NULL THEN
         v_data := public.etl_flatted_node(p_doc, p_item_path || '{json,body,image}');
-        IF jsonb_typeof(v_data) = 'string' AND v_data #>> '{}' <> '' THEN
+        IF jsonb_typeof(v_data) = 'string' AND v_data <> '""' THEN
             image_source := 'body';
             image_base64 := v_data #>> '{}';
             image_mime_type := lower(substring(image_base64 FROM '^data:([^;,]+)'));

@@ -1,16 +1,17 @@
 -- etl_analysis_facts: what the vision model answered in an execution, if it answered.
 
-CREATE OR REPLACE FUNCTION public.etl_analysis_facts(p_doc jsonb, p_node text)
-RETURNS TABLE (
-    risk_level text,
-    confidence_score numeric,
-    analysis_text text,
-    model_version text,
-    smoke_detected boolean,
-    flame_detected boolean,
-    heat_signature_detected boolean,
-    processing_time_ms bigint,
-    raw_response jsonb
+CREATE OR REPLACE FUNCTION public.etl_analysis_facts(
+    p_doc jsonb,
+    p_node text,
+    OUT risk_level text,
+    OUT confidence_score numeric,
+    OUT analysis_text text,
+    OUT model_version text,
+    OUT smoke_detected boolean,
+    OUT flame_detected boolean,
+    OUT heat_signature_detected boolean,
+    OUT processing_time_ms bigint,
+    OUT raw_response jsonb
 )
 LANGUAGE plpgsql
 STABLE
@@ -25,6 +26,7 @@ BEGIN
     END IF;
     raw_response := public.etl_flatted_decode(p_doc, v_run.item_path || '{json}');
     IF jsonb_typeof(raw_response) IS DISTINCT FROM 'object' THEN
+        raw_response := NULL;
         RETURN;
     END IF;
     -- Ollama's /api/generate answers in `response`; /api/chat in message.content.
@@ -45,14 +47,13 @@ BEGIN
         flame_detected := v_parsed.flame_detected;
         heat_signature_detected := v_parsed.heat_signature_detected;
     END IF;
-    RETURN NEXT;
 END
 $$;
 
 COMMENT ON FUNCTION public.etl_analysis_facts(jsonb, text) IS
-'The analysis node''s answer in a parsed flatted execution: one row when its last run succeeded with '
-'an output item, none when the node is NULL, did not run, failed or output nothing (then the execution '
-'has no analysis, and no field is pretended). raw_response = the output item''s json, decoded; '
+'The analysis node''s answer in a parsed flatted execution, when its last run succeeded with an output '
+'item; all NULL (raw_response NULL says it) when the node is NULL, did not run, failed or output '
+'nothing: then the execution has no analysis, and no field is pretended. raw_response = the output item''s json, decoded; '
 'analysis_text = its response (Ollama /api/generate) or message.content (/api/chat); model_version = '
 'its model; processing_time_ms = total_duration (ns) in ms, rounded; risk, confidence and detections '
 'from etl_parse_analysis(analysis_text). Each is NULL when the answer does not say it.';

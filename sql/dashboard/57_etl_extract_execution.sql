@@ -43,12 +43,14 @@ BEGIN
 
     v_state := public.etl_source_outcome(v_workflow_id, v_src.status, v_src.workflow_id, v_src.has_data);
     IF v_state.outcome <> 'ready' THEN
-        RETURN QUERY SELECT v_state.outcome, v_state.reason, NULL::text, NULL::text, NULL::text, NULL::bytea,
-            NULL::text, NULL::text;
+        outcome := v_state.outcome;
+        reason := v_state.reason;
+        RETURN NEXT;
         RETURN;
     END IF;
 
-    -- Parsed once; everything below walks it by reference (etl_flatted_node).
+    -- Parsed once; everything below walks it by reference (etl_flatted_node). v_doc goes only into
+    -- simple expressions: a query would copy the megabyte into its plan as a constant.
     v_doc := public.etl_flatted_parse(v_src.data);
     v_nodes := public.etl_workflow_nodes(v_workflow_id, v_src.workflow_data::jsonb);
     v_item := public.etl_webhook_item(v_doc, v_nodes.webhook_node);
@@ -61,8 +63,8 @@ BEGIN
     WHERE e.id = p_execution_id
       AND (e.node_id, e.camera_id) IS DISTINCT FROM (v_ids.node_id, v_ids.camera_id);
 
-    SELECT * INTO v_analysis FROM public.etl_analysis_facts(v_doc, v_nodes.analysis_node);
-    IF FOUND THEN
+    v_analysis := public.etl_analysis_facts(v_doc, v_nodes.analysis_node);
+    IF v_analysis.raw_response IS NOT NULL THEN
         INSERT INTO public.execution_analysis AS a (
             execution_id, risk_level, confidence_score, analysis_text, model_version, smoke_detected,
             flame_detected, heat_signature_detected, processing_time_ms, raw_response
@@ -109,9 +111,17 @@ BEGIN
         IS DISTINCT FROM
         (excluded.telegram_sent, excluded.telegram_message_id, excluded.telegram_chat_id, excluded.telegram_error);
 
+    -- Assigned and returned without a query: a query would copy the payload into its plan.
     v_image := public.etl_image_locator(v_doc, v_item);
-    RETURN QUERY SELECT 'ready'::text, v_image.reason, v_image.image_source, v_image.image_base64,
-        v_image.image_path, v_image.image_bytes, v_image.image_mime_type, v_image.image_file_name;
+    outcome := 'ready';
+    reason := v_image.reason;
+    image_source := v_image.image_source;
+    image_base64 := v_image.image_base64;
+    image_path := v_image.image_path;
+    image_bytes := v_image.image_bytes;
+    image_mime_type := v_image.image_mime_type;
+    image_file_name := v_image.image_file_name;
+    RETURN NEXT;
 END
 $$;
 
