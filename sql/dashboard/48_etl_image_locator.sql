@@ -22,6 +22,7 @@ DECLARE
     v_id text;
     v_data jsonb;
     v_file uuid;
+    v_row record;
 BEGIN
     IF p_item_path IS NULL THEN
         RETURN;
@@ -58,11 +59,14 @@ BEGIN
             image_source := 'database';
             IF substr(v_id, 10) ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' THEN
                 v_file := substr(v_id, 10)::uuid;
-                SELECT b.data, coalesce(image_mime_type, b."mimeType"), coalesce(image_file_name, b."fileName")
-                INTO image_bytes, image_mime_type, image_file_name
+                SELECT b.data, b."mimeType", b."fileName" INTO v_row
                 FROM n8n.binary_data AS b
                 WHERE b."fileId" = v_file;
-                IF NOT FOUND THEN
+                IF FOUND THEN
+                    image_bytes := v_row.data;
+                    image_mime_type := coalesce(image_mime_type, v_row."mimeType");
+                    image_file_name := coalesce(image_file_name, v_row."fileName");
+                ELSE
                     reason := format('n8n binary_data has no file %s', v_file);
                 END IF;
             ELSE
