@@ -1,0 +1,42 @@
+-- The six responses the real qwen2.5-vl workflow produced (tests/fixtures/n8n-1.123), verbatim.
+BEGIN;
+
+CREATE TEMP TABLE parse_case (
+    id integer,
+    response text,
+    risk_level text,
+    confidence_score numeric,
+    smoke_detected boolean,
+    flame_detected boolean,
+    heat_signature_detected boolean
+) ON COMMIT DROP;
+
+INSERT INTO parse_case VALUES
+(0, '{"risk_level": "high", "confidence": 0.91, "smoke_detected": true, "flame_detected": false, "heat_signature_detected": false, "description": "Dense grey smoke column rising behind the ridge."}',
+    'high', 0.91, true, false, false),
+(1, 'Risk level: none. No smoke, flames or heat signatures are visible. Clear sky over the valley. Confidence: 96%',
+    'none', 0.96, false, false, false),
+(2, E'```json\n{"risk_level": "medium", "confidence": 0.64, "smoke_detected": true, "flame_detected": false}\n```',
+    'medium', 0.64, true, false, NULL),
+(3, 'Nivel de riesgo: ALTO. Se observa una columna de humo y llamas en la ladera norte. Confianza: 88%',
+    'high', 0.88, true, true, NULL),
+(4, 'The image shows morning fog in the valley; no smoke or fire is present. Risk: low. Confidence: 0.7',
+    'low', 0.70, false, false, NULL),
+(5, 'CRITICAL: active flames visible near the power line with heavy smoke. Confidence 0.97',
+    'critical', 0.97, true, true, NULL);
+
+SELECT plan(count(*)::integer) FROM parse_case;
+
+SELECT results_eq(
+    format('SELECT * FROM etl_parse_analysis(%L)', c.response),
+    format(
+        'VALUES (%L::text, %L::numeric, %L::boolean, %L::boolean, %L::boolean)',
+        c.risk_level, c.confidence_score, c.smoke_detected, c.flame_detected, c.heat_signature_detected
+    ),
+    format('R%s: %s', c.id, left(regexp_replace(c.response, '\s+', ' ', 'g'), 70))
+)
+FROM parse_case AS c
+ORDER BY c.id;
+
+SELECT * FROM finish();
+ROLLBACK;

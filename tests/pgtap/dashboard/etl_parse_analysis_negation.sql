@@ -1,0 +1,73 @@
+-- Negation: a negated thing is false, for every thing in a negated list, in English and Spanish;
+-- the negation stops at a contrast, a sentence end or a new phrase, and a positive mention wins.
+BEGIN;
+
+CREATE TEMP TABLE parse_case (
+    id integer,
+    response text,
+    risk_level text,
+    confidence_score numeric,
+    smoke_detected boolean,
+    flame_detected boolean,
+    heat_signature_detected boolean
+) ON COMMIT DROP;
+
+INSERT INTO parse_case VALUES
+(1, 'No smoke, flames or heat signatures are visible.',
+    NULL, NULL, false, false, false),
+(2, 'Smoke is visible, but there are no flames.',
+    NULL, NULL, true, false, NULL),
+(3, 'There is no smoke and no fire.',
+    NULL, NULL, false, false, NULL),
+(4, 'Without flames or smoke.',
+    NULL, NULL, false, false, NULL),
+(5, 'Neither smoke nor flames can be seen; a heat signature is present.',
+    NULL, NULL, false, false, true),
+(6, 'No se observa humo ni fuego.',
+    NULL, NULL, false, false, NULL),
+(7, 'Sin humo, sin llamas y sin calor.',
+    NULL, NULL, false, false, false),
+(8, 'Hay humo pero no llamas.',
+    NULL, NULL, true, false, NULL),
+(9, 'Smoke and flames are not visible.',
+    NULL, NULL, false, false, NULL),
+(10, 'No visible flames, heavy smoke rising from the valley.',
+    NULL, NULL, true, false, NULL),
+(11, 'I don''t see any smoke.',
+    NULL, NULL, false, NULL, NULL),
+(12, 'Smoke: not detected. Flames: detected. Heat: none.',
+    NULL, NULL, false, true, false),
+(13, 'There is no smoke visible, however there is a bright orange glow that could indicate flames. Risk level: high. Confidence: 0.6',
+    'high', 0.6, false, true, NULL),
+(14, 'Heat signatures indicate hot spots on the hillside, though no smoke or flames are visible yet. Risk: medium. Confidence: 77%',
+    'medium', 0.77, false, false, true),
+(15, 'Low risk. Some haze is visible but it appears to be fog rather than smoke. No flames detected. Confidence: 0.8',
+    'low', 0.8, false, false, NULL),
+(16, 'Without any visible smoke or flames, the risk is none. Confidence: 0.92',
+    'none', 0.92, false, false, NULL),
+(17, 'The smoke is not dense, but it is clearly smoke.',
+    NULL, NULL, true, NULL, NULL),
+(18, 'No fire risk detected, no smoke.',
+    'none', NULL, false, NULL, NULL),
+(19, 'The image shows a clear blue sky and green forest. There are no signs of fire or smoke. Risk: none (confidence 95%).',
+    'none', 0.95, false, false, NULL),
+(20, E'Smoke: no\nFire: no\nHeat: no\nRisk: none\nConfidence: 0.99',
+    'none', 0.99, false, false, false),
+(21, 'No smoke at the left edge, but heavy smoke on the right.',
+    NULL, NULL, true, NULL, NULL);
+
+SELECT plan(count(*)::integer) FROM parse_case;
+
+SELECT results_eq(
+    format('SELECT * FROM etl_parse_analysis(%L)', c.response),
+    format(
+        'VALUES (%L::text, %L::numeric, %L::boolean, %L::boolean, %L::boolean)',
+        c.risk_level, c.confidence_score, c.smoke_detected, c.flame_detected, c.heat_signature_detected
+    ),
+    format('%s #%s: %s', 'negation', c.id, left(regexp_replace(c.response, '\s+', ' ', 'g'), 70))
+)
+FROM parse_case AS c
+ORDER BY c.id;
+
+SELECT * FROM finish();
+ROLLBACK;
