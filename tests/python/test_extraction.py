@@ -230,6 +230,21 @@ def test_second_extraction_leaves_rows_untouched(
     assert first["analysis"] is not None and first["notification"] is not None
 
 
+def test_workflow_without_telegram_node_has_unknown_notification(
+    executions: Executions, dashboard: psycopg.Connection
+) -> None:
+    workflow_data, data = executions.fixture(1)
+    workflow = json.loads(workflow_data)
+    workflow["nodes"] = [n for n in workflow["nodes"] if n["type"] != "n8n-nodes-base.telegram"]
+    execution_id = executions.add("success", json.dumps(workflow), data)
+
+    assert _extract(dashboard, execution_id)["outcome"] == "ready"
+    facts = _facts(dashboard, execution_id)
+    # The row says "extracted, and this workflow has no Telegram node": sent is unknown, not false.
+    assert facts["notification"][1:5] == (None, None, None, None)
+    assert facts["analysis"] is not None
+
+
 @pytest.fixture
 def simulated(n8n: psycopg.Connection, dashboard: psycopg.Connection) -> Iterator[Any]:
     """`simulate` into the test n8n database; its executions are removed from both afterwards."""
@@ -244,6 +259,17 @@ def simulated(n8n: psycopg.Connection, dashboard: psycopg.Connection) -> Iterato
     yield run
     n8n.execute("DELETE FROM execution_entity WHERE id = ANY(%s)", (made,))
     dashboard.execute("DELETE FROM executions WHERE id = ANY(%s)", (made,))
+
+
+def _record(n8n: psycopg.Connection, dashboard: psycopg.Connection, ids: list[int]) -> None:
+    """Stage 1 for these executions only, with n8n's facts (a no-op where the trigger did it)."""
+    rows = n8n.execute(
+        'SELECT id, "workflowId", status, mode, "retryOf", "createdAt", "startedAt", "stoppedAt" '
+        "FROM execution_entity WHERE id = ANY(%s)",
+        (ids,),
+    ).fetchall()
+    for row in rows:
+        dashboard.execute("SELECT etl_ingest_execution(%s, %s, %s, %s, %s, %s, %s, %s)", row)
 
 
 def _expected(data: Any, workflow: str) -> dict[str, Any]:
@@ -269,7 +295,7 @@ def test_simulated_executions_extract_what_was_written(
     simulated: Any, n8n: psycopg.Connection, dashboard: psycopg.Connection
 ) -> None:
     ids = simulated(16, seed=7, error_rate=0.25, frame_size=(320, 240))
-    dashboard.execute("SELECT etl_reconcile(interval '1 day')")
+    _record(n8n, dashboard, ids)
     rows = n8n.execute(
         'SELECT d."executionId", e."workflowId", d.data FROM execution_data d '
         'JOIN execution_entity e ON e.id = d."executionId" WHERE d."executionId" = ANY(%s)',
@@ -303,7 +329,7 @@ def test_simulated_executions_extract_what_was_written(
 
 
 def test_filesystem_mode_path_names_the_file_n8n_wrote(
-    simulated: Any, dashboard: psycopg.Connection, tmp_path: Path
+    simulated: Any, n8n: psycopg.Connection, dashboard: psycopg.Connection, tmp_path: Path
 ) -> None:
     (execution_id,) = simulated(
         1,
@@ -314,7 +340,7 @@ def test_filesystem_mode_path_names_the_file_n8n_wrote(
         binary_dir=tmp_path,
         frame_size=(320, 240),
     )
-    dashboard.execute("SELECT etl_reconcile(interval '1 day')")
+    _record(n8n, dashboard, [execution_id])
     found = _extract(dashboard, execution_id)
     assert found["image_source"] == "filesystem"
     assert found["image_path"].startswith(f"workflows/{CAMERA}/executions/temp/binary_data/")
