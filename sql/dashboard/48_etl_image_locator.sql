@@ -20,9 +20,11 @@ DECLARE
     v_key text;
     v_entry text[];
     v_id text;
-    v_data jsonb;
     v_file uuid;
     v_row record;
+    v_source text;
+    v_ref jsonb;
+    v_index integer;
 BEGIN
     IF p_item_path IS NULL THEN
         RETURN;
@@ -42,19 +44,23 @@ BEGIN
             END IF;
             v_key := coalesce(v_key, v_candidate);
         END LOOP;
+        v_entry := p_item_path || ARRAY['binary', v_key];
     END IF;
 
     IF v_key IS NOT NULL THEN
-        v_entry := p_item_path || ARRAY['binary', v_key];
-        v_id := public.etl_flatted_node(p_doc, v_entry || '{id}') #>> '{}';
-        v_data := public.etl_flatted_node(p_doc, v_entry || '{data}');
         image_mime_type := public.etl_flatted_node(p_doc, v_entry || '{mimeType}') #>> '{}';
         image_file_name := public.etl_flatted_node(p_doc, v_entry || '{fileName}') #>> '{}';
+        v_id := CASE
+            WHEN jsonb_typeof(public.etl_flatted_node(p_doc, v_entry || '{id}')) = 'string'
+                THEN nullif(public.etl_flatted_node(p_doc, v_entry || '{id}') #>> '{}', '')
+        END;
+        -- Stored outside the execution: the id says where.
         IF v_id ~ '^filesystem(-v2)?:.' THEN
             -- filesystem-v2:workflows/<wf>/executions/<id|temp>/binary_data/<uuid>, or legacy
             -- filesystem:<name>: a file under n8n's binaryData folder (the runner guards the path).
             image_source := 'filesystem';
             image_path := substr(v_id, strpos(v_id, ':') + 1);
+            RETURN;
         ELSIF v_id LIKE 'database:%' THEN
             image_source := 'database';
             IF substr(v_id, 10) ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' THEN
@@ -72,28 +78,41 @@ BEGIN
             ELSE
                 reason := format('binary data id %s names no file', left(v_id, 200));
             END IF;
-        ELSIF v_id IS NOT NULL AND v_id <> '' THEN
+            RETURN;
+        ELSIF v_id IS NOT NULL THEN
             reason := format('binary data id %s: mode %s is not one sai-etl reads', left(v_id, 200),
                 split_part(v_id, ':', 1));
             image_mime_type := NULL;
             image_file_name := NULL;
-        ELSIF jsonb_typeof(v_data) = 'string' AND v_data <> '""' THEN
-            image_source := 'binary';
-            image_base64 := v_data #>> '{}';
-        ELSE
-            image_mime_type := NULL;
-            image_file_name := NULL;
+            RETURN;
         END IF;
     END IF;
 
-    IF image_source IS NULL AND reason IS NULL THEN
-        v_data := public.etl_flatted_node(p_doc, p_item_path || '{json,body,image}');
-        IF jsonb_typeof(v_data) = 'string' AND v_data <> '""' THEN
-            image_source := 'body';
-            image_base64 := v_data #>> '{}';
-            image_mime_type := lower(substring(image_base64 FROM '^data:([^;,]+)'));
+    -- Inline base64: binary.<key>.data, else json.body.image. The raw element's member is a
+    -- reference (etl_flatted_ref checks it) and ->> copies the string out once, where a walk to
+    -- the leaf would hand the megabyte back as a jsonb scalar, copied several times over.
+    FOREACH v_source IN ARRAY ARRAY['binary', 'body'] LOOP
+        v_ref := CASE v_source
+            WHEN 'binary' THEN public.etl_flatted_node(p_doc, v_entry) -> 'data'
+            ELSE public.etl_flatted_node(p_doc, p_item_path || '{json,body}') -> 'image'
+        END;
+        IF jsonb_typeof(v_ref) = 'string' THEN
+            v_index := public.etl_flatted_ref(p_doc, v_ref);
+            IF jsonb_path_exists(p_doc, '$[$i] ? (@.type() == "string")', jsonb_build_object('i', v_index)) THEN
+                image_base64 := nullif(p_doc ->> v_index, '');
+            END IF;
         END IF;
-    END IF;
+        IF image_base64 IS NOT NULL THEN
+            image_source := v_source;
+            IF v_source = 'body' THEN
+                image_mime_type := lower(substring(image_base64 FROM '^data:([^;,]+)'));
+                image_file_name := NULL;
+            END IF;
+            RETURN;
+        END IF;
+    END LOOP;
+    image_mime_type := NULL;
+    image_file_name := NULL;
 END
 $$;
 

@@ -2,7 +2,7 @@
 -- binary entry it picks, each binary data mode, the body fallback, and what it reports when a
 -- recorded frame cannot be handed over.
 BEGIN;
-SELECT plan(9);
+SELECT plan(11);
 
 CREATE FUNCTION pg_temp.locate(p_flatted text) RETURNS TABLE (
     image_source text, image_base64 text, image_path text, image_bytes bytea, image_mime_type text,
@@ -59,6 +59,19 @@ SELECT results_eq(
         '[{"binary":"1","json":"2"},{"image":"3"},{"body":"4"},{"mimeType":"5"},{"image":"6"},"image/jpeg","Qk9EWQ=="]')$$,
     $$VALUES ('body'::text, 'Qk9EWQ=='::text, NULL::text)$$,
     'a binary entry without data or id: the body image'
+);
+SELECT results_eq(
+    $$SELECT image_source, image_base64, image_mime_type FROM pg_temp.locate(
+        '[{"binary":"1","json":"2"},{"image":"3"},{"body":"4"},{"mimeType":"5","data":"6"},{"image":"7"},"image/jpeg",'
+        '{"x":1},"Qk9EWQ=="]')$$,
+    $$VALUES ('body'::text, 'Qk9EWQ=='::text, NULL::text)$$,
+    'binary data that is not a string is not a payload'
+);
+SELECT throws_ok(
+    $$SELECT * FROM pg_temp.locate('[{"binary":"1"},{"image":"2"},{"data":"99"}]')$$,
+    'SAI01',
+    'flatted: reference "99" out of range',
+    'a broken reference to the payload is the decoder''s error, never an image'
 );
 SELECT results_eq(
     $$SELECT image_source, image_base64, image_mime_type FROM pg_temp.locate(
