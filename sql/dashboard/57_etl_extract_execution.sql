@@ -15,9 +15,12 @@ LANGUAGE plpgsql
 AS $$
 DECLARE
     v_workflow_id text;
-    v_src record;
-    v_state record;
+    v_status text;
+    v_n8n_workflow_id text;
+    v_has_data boolean;
+    v_workflow_data jsonb;
     v_doc jsonb;
+    v_state record;
     v_nodes record;
     v_item text[];
     v_ids record;
@@ -32,16 +35,20 @@ BEGIN
     END IF;
 
     -- One round trip to n8n (postgres_fdw ships the join): the status, and the data only when the
-    -- status is terminal, so a deferral does not drag a megabyte across.
-    SELECT e.status, e."workflowId" AS workflow_id, d."executionId" IS NOT NULL AS has_data,
-           d."workflowData" AS workflow_data, d.data
-    INTO v_src
+    -- status is terminal and the workflow the one recorded, so a deferral does not drag a megabyte
+    -- across. The data is parsed as it arrives, once; everything below walks it by reference
+    -- (etl_flatted_node). v_doc goes only into simple expressions: a query would copy the megabyte
+    -- into its plan as a constant.
+    SELECT e.status, e."workflowId", d."executionId" IS NOT NULL, d."workflowData"::jsonb,
+           public.etl_flatted_parse(d.data)
+    INTO v_status, v_n8n_workflow_id, v_has_data, v_workflow_data, v_doc
     FROM n8n.execution_entity AS e
     LEFT JOIN n8n.execution_data AS d
         ON d."executionId" = e.id AND e.status IN ('success', 'error', 'crashed', 'canceled')
+        AND e."workflowId" = v_workflow_id
     WHERE e.id = p_execution_id;
 
-    v_state := public.etl_source_outcome(v_workflow_id, v_src.status, v_src.workflow_id, v_src.has_data);
+    v_state := public.etl_source_outcome(v_workflow_id, v_status, v_n8n_workflow_id, v_has_data);
     IF v_state.outcome <> 'ready' THEN
         outcome := v_state.outcome;
         reason := v_state.reason;
@@ -49,10 +56,7 @@ BEGIN
         RETURN;
     END IF;
 
-    -- Parsed once; everything below walks it by reference (etl_flatted_node). v_doc goes only into
-    -- simple expressions: a query would copy the megabyte into its plan as a constant.
-    v_doc := public.etl_flatted_parse(v_src.data);
-    v_nodes := public.etl_workflow_nodes(v_workflow_id, v_src.workflow_data::jsonb);
+    v_nodes := public.etl_workflow_nodes(v_workflow_id, v_workflow_data);
     v_item := public.etl_webhook_item(v_doc, v_nodes.webhook_node);
 
     -- Every write leaves the rows exactly as a first extraction would: unchanged rows are not
