@@ -26,6 +26,7 @@ DECLARE
     v_found record;
     v_error text;
     v_detail text;
+    v_state text;
 BEGIN
     IF p_batch IS NULL OR p_batch < 1 OR p_lease_seconds IS NULL OR p_lease_seconds <= 0 THEN
         RAISE EXCEPTION 'etl_claim: batch must be >= 1 and lease > 0 seconds, got % and %', p_batch, p_lease_seconds
@@ -46,8 +47,15 @@ BEGIN
             -- bad execution does not cost the others their claim.
             SELECT * INTO STRICT v_found FROM public.etl_extract_execution(v_item.execution_id);
         EXCEPTION WHEN OTHERS THEN
-            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL;
+            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL, v_state = RETURNED_SQLSTATE;
             v_error := SQLERRM || coalesce(': ' || nullif(v_detail, ''), '');
+            -- n8n's database cannot be read (connection exception, or its server shutting down or
+            -- starting): no fault of this item, and every other item would fail alike. Abort the
+            -- whole claim, spending nothing; the runner backs off and tries again.
+            IF v_state LIKE '08%' OR v_state IN ('57P01', '57P02', '57P03') THEN
+                RAISE EXCEPTION 'etl_claim: cannot read n8n''s database, nothing claimed: %', v_error
+                    USING ERRCODE = v_state;
+            END IF;
             UPDATE public.etl_processing_queue AS q
             SET attempts = q.attempts + 1,
                 status = CASE WHEN q.attempts + 1 >= q.max_attempts THEN 'failed' ELSE 'pending' END,
@@ -99,7 +107,9 @@ COMMENT ON FUNCTION public.etl_claim(text, integer, double precision) IS
 'returning expired leases to the queue. Runs the SQL extraction of each (etl_extract_execution) and '
 'returns the claimed ones with their image payload and a claim token for etl_complete/etl_fail. Not '
 'returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone '
-'(skipped), items whose extraction failed (retried with backoff, failed after max_attempts).';
+'(skipped), items whose extraction failed (retried with backoff, failed after max_attempts). When '
+'n8n''s database cannot be read through the link it raises that error (SQLSTATE class 08 or '
+'57P01-57P03) and changes nothing: an n8n outage spends no attempt.';
 
 REVOKE ALL ON FUNCTION public.etl_claim(text, integer, double precision) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.etl_claim(text, integer, double precision) TO sai_etl_runner;
