@@ -15,6 +15,11 @@ from psycopg.rows import class_row
 from psycopg.types.json import Jsonb
 
 CHANNEL = "sai_etl_stage2"
+# SQLSTATEs with which etl_claim reports that n8n's database cannot be read through the
+# dashboard's link (a connection exception, n8n's server shutting down or starting): nothing
+# was claimed and no attempt spent.
+_LINK_DOWN_CLASS = "08"
+_LINK_DOWN_STATES = ("57P01", "57P02", "57P03")
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,14 @@ def claim(conn: psycopg.Connection, worker: str, batch: int, lease: float) -> li
             [worker, batch, lease],
         )
         return cur.fetchall()
+
+
+def n8n_unreachable(conn: psycopg.Connection, exc: psycopg.Error) -> bool:
+    """Whether a failed claim failed because n8n's database cannot be read (the runner's own
+    connection is fine): back off and claim again later."""
+    state = exc.sqlstate or ""
+    healthy = not (conn.broken or conn.closed)
+    return healthy and (state.startswith(_LINK_DOWN_CLASS) or state in _LINK_DOWN_STATES)
 
 
 def _one(conn: psycopg.Connection, query: str, params: Sequence[Any]) -> Any:

@@ -97,6 +97,7 @@ class _Timers:
     heartbeat: float = 0.0
     watchdog: float = 0.0
     reconnect: float = 0.0
+    claim_after: float = 0.0  # n8n unreachable through the link: no claim before this
     due: float | None = None  # when the queue said the next item becomes claimable
     once_idle: float | None = None  # --once: when the queue first had nothing claimable
     status: str = ""  # last STATUS sent to systemd
@@ -113,6 +114,10 @@ class Runner:
         self.listener: Listener | None = None
         self.n8n: psycopg.Connection | None = None
         self.backoff = Backoff()
+        # Claims while n8n's database cannot be read: a cheap failed connect each, so a short cap
+        # (n8n restarts take seconds).
+        self.link_backoff = Backoff(cap=10.0)
+        self.n8n_down_since: float | None = None
         self.timers = _Timers()
         self.look = True  # the queue may hold claimable work: claim without waiting
         self.stop_requested = False
@@ -208,7 +213,7 @@ class Runner:
                 self.timers.heartbeat = now + HEARTBEAT_SECONDS
             if now >= self.timers.poll or (self.timers.due is not None and now >= self.timers.due):
                 self.look = True
-            if self.look and self._has_room():
+            if self.look and self._has_room() and now >= self.timers.claim_after:
                 self._claim()
         except psycopg.Error as exc:
             self._disconnect(exc)
@@ -224,9 +229,19 @@ class Runner:
         assert self.conn is not None
         want = self.options.batch_size
         lease = self.options.lease_seconds
-        claimed: list[Claim] = claims.claim(self.conn, self.worker, want, lease)
+        try:
+            claimed: list[Claim] = claims.claim(self.conn, self.worker, want, lease)
+        except psycopg.OperationalError as exc:
+            if self.options.once or not claims.n8n_unreachable(self.conn, exc):
+                raise
+            self._n8n_unreachable(exc)
+            return
         got = len(claimed)
         now = time.monotonic()
+        if self.n8n_down_since is not None:
+            event("n8n-reachable", after=f"{now - self.n8n_down_since:.1f}s")
+            self.n8n_down_since = None
+            self.link_backoff.reset()
         self.timers.poll = now + self.options.poll_seconds
         if not self.jobs:
             self.timers.renew = now + self.options.lease_seconds / 3
@@ -243,6 +258,17 @@ class Runner:
         self.look = False
         ready_in = claims.next_ready_in(self.conn)
         self.timers.due = None if ready_in is None else now + max(ready_in, MIN_RECHECK_SECONDS)
+
+    def _n8n_unreachable(self, exc: psycopg.Error) -> None:
+        """The claim could not read n8n's database (nothing claimed, no attempt spent): keep
+        acknowledging and renewing what is in hand, claim again after a backoff."""
+        now = time.monotonic()
+        if self.n8n_down_since is None:
+            self.n8n_down_since = now
+        delay = self.link_backoff.next_delay()
+        self.timers.claim_after = now + delay
+        self.look = True  # claim at once when the backoff is over
+        event("n8n-unreachable", "warning", error=_short(exc), retry_in=f"{delay:.1f}s")
 
     def _collect(self) -> None:
         """Take the outcomes of finished image work (the pipe only says that some finished)."""
@@ -371,7 +397,12 @@ class Runner:
     # -- waiting, systemd --------------------------------------------------------------------
 
     def _status(self) -> str:
-        state = "" if self.conn is not None else "; waiting for the database"
+        if self.conn is None:
+            state = "; waiting for the database"
+        elif self.n8n_down_since is not None:
+            state = "; n8n's database unreachable"
+        else:
+            state = ""
         return (
             f"{self.counts['completed']} completed, {self.counts['failed']} failed, "
             f"{self.counts['skipped']} skipped, {len(self.jobs)} in flight{state}"
@@ -399,11 +430,14 @@ class Runner:
             if any(job.outcome is not None for job in self.jobs.values()):
                 return 0.0
             if self._has_room():
-                if self.look:
+                if self.timers.claim_after > now:  # backing off: no claim before then
+                    moments.append(self.timers.claim_after)
+                elif self.look:
                     return 0.0
-                moments.append(self.timers.poll)
-                if self.timers.due is not None:
-                    moments.append(self.timers.due)
+                else:
+                    moments.append(self.timers.poll)
+                    if self.timers.due is not None:
+                        moments.append(self.timers.due)
             moments += [self.timers.sweep, self.timers.heartbeat]
             if self.jobs:
                 moments.append(self.timers.renew)
