@@ -74,6 +74,8 @@ _DIR_MODE = 0o750
 # Temp names are `.<final name>.<pid>.<16 hex>.tmp`; remove_orphan_temps matches only these.
 _TEMP_NAME = re.compile(r"^\..+\.[0-9]+\.[0-9a-f]{16}\.tmp$")
 _DATA_URL = re.compile(r"^data:([^,]*),", re.IGNORECASE)
+# check_writable writes this much: room for a camera frame and its thumbnail.
+_PROBE_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,24 @@ def remove_orphan_temps(root: Path, older_than_seconds: float) -> int:
                     os.unlink(path)
                     removed += 1
     return removed
+
+
+def check_writable(root: Path) -> None:
+    """Raise OSError unless root takes a file now: a temp file of _PROBE_BYTES is written,
+    fsynced and removed. How the runner learns that a full or read-only image root recovered;
+    a crash mid-probe leaves a temp file that remove_orphan_temps removes."""
+    if not root.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "image root is not a directory", root)
+    temp = root / f".probe.{os.getpid()}.{secrets.token_hex(8)}.tmp"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(bytes(_PROBE_BYTES))
+            file.flush()
+            os.fsync(file.fileno())
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
 
 
 def _check_bytes(size: int, limits: ImageLimits) -> None:

@@ -30,6 +30,7 @@ class Outcome:
     image: dict[str, Any] | None = None
     error: str | None = None  # fail: the error; skip: why the source is gone
     retry: bool = True
+    storage: bool = False  # fail: the image root refused the files (full, read only, gone)
 
 
 def _error(exc: BaseException) -> str:
@@ -96,7 +97,7 @@ def process(claim: Claim, context: ImageContext) -> Outcome:
     except InvalidImage as exc:
         return Outcome("complete", image=_invalid(claim, exc.reason, data))
     except OSError as exc:
-        return Outcome("fail", error=f"writing images: {_error(exc)}")
+        return Outcome("fail", error=f"writing images: {_error(exc)}", storage=True)
     return Outcome(
         "complete",
         image=_image(

@@ -24,7 +24,7 @@ from types import FrameType
 
 import psycopg
 
-from sai_etl import claims, db, sdnotify, sweep
+from sai_etl import claims, db, images, sdnotify, sweep
 from sai_etl.claims import Claim, Held
 from sai_etl.listener import Listener
 from sai_etl.log import event
@@ -98,6 +98,7 @@ class _Timers:
     watchdog: float = 0.0
     reconnect: float = 0.0
     claim_after: float = 0.0  # n8n unreachable through the link: no claim before this
+    probe: float = 0.0  # image root unwritable: next check_writable
     due: float | None = None  # when the queue said the next item becomes claimable
     once_idle: float | None = None  # --once: when the queue first had nothing claimable
     status: str = ""  # last STATUS sent to systemd
@@ -118,6 +119,11 @@ class Runner:
         # (n8n restarts take seconds).
         self.link_backoff = Backoff(cap=10.0)
         self.n8n_down_since: float | None = None
+        # The image root refused a file (full, read only, gone): no claims until a probe write
+        # succeeds, so that a long disk outage does not spend every queued item's attempts.
+        self.storage_backoff = Backoff(cap=10.0)
+        self.storage_down_since: float | None = None
+        self.probe: Future[None] | None = None
         self.timers = _Timers()
         self.look = True  # the queue may hold claimable work: claim without waiting
         self.stop_requested = False
@@ -142,6 +148,7 @@ class Runner:
         sdnotify.notify("READY=1", f"STATUS={self._status()}")
         while not self.stop_requested:
             self._collect()
+            self._check_storage()
             if self.conn is not None or time.monotonic() >= self.timers.reconnect:
                 self._step()
             if self.options.once and self._once_finished():
@@ -223,7 +230,9 @@ class Runner:
         # (the SQL extraction of a whole batch) then overlaps the image work instead of
         # idling the pool.
         limit = self.options.batch_size + self.options.concurrency
-        return not self.stop_requested and len(self.jobs) < limit
+        return (
+            not self.stop_requested and self.storage_down_since is None and len(self.jobs) < limit
+        )
 
     def _claim(self) -> None:
         assert self.conn is not None
@@ -270,6 +279,45 @@ class Runner:
         self.look = True  # claim at once when the backoff is over
         event("n8n-unreachable", "warning", error=_short(exc), retry_in=f"{delay:.1f}s")
 
+    def _storage_down(self, error: str) -> None:
+        """The image root refused a file: stop claiming, hand back the claimed items no thread
+        has started (their attempt refunded), and probe the root until it takes files again."""
+        assert self.conn is not None
+        self.storage_down_since = now = time.monotonic()
+        delay = self.storage_backoff.next_delay()
+        self.timers.probe = now + delay
+        event("image-root-unwritable", "warning", error=error, retry_in=f"{delay:.1f}s")
+        waiting = [job for job in self.jobs.values() if job.future.cancel()]
+        for job in waiting:
+            del self.jobs[job.item.queue_id]
+        # Should this fail, their leases run out and they come back anyway.
+        claims.release(self.conn, [job.item for job in waiting if not job.lost])
+
+    def _check_storage(self) -> None:
+        """Start a probe of the image root when one is due; take its result when it is done."""
+        if self.storage_down_since is None:
+            return
+        now = time.monotonic()
+        if self.probe is None:
+            if now >= self.timers.probe and not self.stop_requested:
+                # On a pool thread: a hung disk must not stop the loop (and its watchdog).
+                self.probe = self.pool.submit(images.check_writable, self.context.image_dir)
+                self.probe.add_done_callback(self._wake)
+            return
+        if not self.probe.done():
+            return
+        failure = self.probe.exception()
+        self.probe = None
+        if failure is None:
+            event("image-root-writable", after=f"{now - self.storage_down_since:.1f}s")
+            self.storage_down_since = None
+            self.storage_backoff.reset()
+            self.look = True
+            return
+        delay = self.storage_backoff.next_delay()
+        self.timers.probe = now + delay
+        event("image-root-unwritable", "warning", error=_short(failure), retry_in=f"{delay:.1f}s")
+
     def _collect(self) -> None:
         """Take the outcomes of finished image work (the pipe only says that some finished)."""
         with contextlib.suppress(BlockingIOError):
@@ -285,12 +333,17 @@ class Runner:
     def _acknowledge(self) -> None:
         assert self.conn is not None
         acked = False
+        storage_error = None
         for queue_id, job in list(self.jobs.items()):
             if job.outcome is None:
                 continue
             self._ack(job, job.outcome)
             del self.jobs[queue_id]
             acked = True
+            if job.outcome.storage:
+                storage_error = job.outcome.error
+        if storage_error is not None and self.storage_down_since is None:
+            self._storage_down(storage_error)
         if acked and not self.jobs:
             self.look = True  # the last answer about the queue counted our own leases
 
@@ -381,7 +434,11 @@ class Runner:
         event(name, "warning", error=_short(exc))
 
     def _once_finished(self) -> bool:
-        """--once: nothing in hand and nothing claimable within the wait bound."""
+        """--once: nothing in hand and nothing claimable within the wait bound, or the image
+        root refuses files (the failed items wait in the queue with their error)."""
+        if self.conn is not None and not self.jobs and self.storage_down_since is not None:
+            event("not-waiting", reason="image root not writable")
+            return True
         if self.conn is None or self.jobs or self.look:
             return False
         now = time.monotonic()
@@ -403,6 +460,8 @@ class Runner:
             state = "; n8n's database unreachable"
         else:
             state = ""
+        if self.storage_down_since is not None:
+            state += "; image root not writable"
         return (
             f"{self.counts['completed']} completed, {self.counts['failed']} failed, "
             f"{self.counts['skipped']} skipped, {len(self.jobs)} in flight{state}"
@@ -441,6 +500,8 @@ class Runner:
             moments += [self.timers.sweep, self.timers.heartbeat]
             if self.jobs:
                 moments.append(self.timers.renew)
+        if self.storage_down_since is not None and self.probe is None:
+            moments.append(self.timers.probe)
         if self.watchdog is not None:
             moments.append(self.timers.watchdog)
         return max(0.0, min(moments) - now)
@@ -473,6 +534,8 @@ class Runner:
         if self.conn is not None:
             with contextlib.suppress(psycopg.Error):
                 claims.heartbeat(self.conn, self.worker, "stopped")
+        if self.probe is not None:
+            self.probe.cancel()
         self.pool.close()
         for conn in (self.listener, self.conn, self.n8n):
             if conn is not None:

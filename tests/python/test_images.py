@@ -31,6 +31,7 @@ from sai_etl.images import (
     ImageLimits,
     InvalidImage,
     StoredImage,
+    check_writable,
     decode_base64,
     read_binary_file,
     remove_orphan_temps,
@@ -728,3 +729,24 @@ def test_remove_orphan_temps_finds_what_a_crash_leaves(
 
     assert remove_orphan_temps(root, 0) == 1
     assert files(root) == []
+
+
+# --- check_writable --------------------------------------------------------------------------
+
+
+def test_check_writable_leaves_nothing_and_refuses_what_cannot_take_a_file(
+    tmp_path: Path, root: Path
+) -> None:
+    check_writable(root)
+    assert files(root) == [] and list(root.iterdir()) == []
+    with pytest.raises(NotADirectoryError):
+        check_writable(root / "missing")
+    small = tmp_path / "small"
+    small.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(small)], check=True)
+    try:
+        with pytest.raises(OSError, match="No space left on device"):
+            check_writable(small)  # the probe needs a megabyte
+        assert list(small.iterdir()) == []  # the temp file went with the failure
+    finally:
+        subprocess.run(["umount", str(small)], check=True)
