@@ -6,6 +6,7 @@ fixture schema and executions, and a migrated sai_dashboard database, linked bot
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 
@@ -76,3 +77,10 @@ def second_cluster() -> Iterator[pairs.Cluster]:
     cluster = pairs.new_cluster("s1dash")
     yield cluster
     cluster.remove()
+
+
+@pytest.fixture
+def cleanup() -> Iterator[contextlib.ExitStack]:
+    """Undo what a test started (processes, clusters, mounts), last first, even when it fails."""
+    with contextlib.ExitStack() as stack:
+        yield stack
