@@ -33,7 +33,7 @@ class Scale:
     bound: float  # the whole test, seconds
 
 
-QUICK = Scale(before=2, outage=3, after=2, rate=25, bound=120)
+QUICK = Scale(before=1, outage=3, after=1, rate=25, bound=120)
 FULL = Scale(before=10, outage=60, after=10, rate=25, bound=480)
 # Stage 2 catching up after the outage, on top of the runner's reconnect backoff (≤ 30 s).
 RECOVERY_SECONDS = 240.0

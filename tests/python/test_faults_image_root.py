@@ -32,7 +32,7 @@ class Scale:
     bound: float
 
 
-QUICK = Scale(items=100, tmpfs="1m", hold=3, bound=90)
+QUICK = Scale(items=100, tmpfs="1m", hold=2, bound=90)
 # 45 s: longer than an item's five attempts would last under the retry backoff (2+4+8+16 s).
 FULL = Scale(items=600, tmpfs="2m", hold=45, bound=300)
 RECOVERY_SECONDS = 120.0
@@ -41,12 +41,12 @@ RECOVERY_SECONDS = 120.0
 @pytest.mark.parametrize("fault", ["full", "read-only"])
 @pytest.mark.parametrize("scale", faults.scales(QUICK, FULL))
 def test_image_root_full_or_read_only_mid_run(
-    scale: Scale, fault: str, cleanup: contextlib.ExitStack, tmp_path: Path
+    scale: Scale, fault: str, private_cluster: str, cleanup: contextlib.ExitStack, tmp_path: Path
 ) -> None:
     root = tmp_path / "images"
     root.mkdir()
     with faults.deadline(scale.bound, f"image root {fault} scenario"):
-        own = faults.cluster(cleanup, "f4")
+        own = pairs.Cluster(private_cluster)
         pair = faults.runner_pair(pairs.new_pair("disk", n8n_cluster=own))
         ids = faults.play(pair, scale.items, frame_size=FRAME)
         sent = faults.sent_images(pair.n8n_dsn, ids)

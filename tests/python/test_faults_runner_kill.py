@@ -42,11 +42,11 @@ SAMPLE = 200  # originals compared byte for byte with n8n's stored payload
 
 @pytest.mark.parametrize("scale", faults.scales(QUICK, FULL))
 def test_kill_9_at_random_moments_loses_nothing_and_does_nothing_twice(
-    scale: Scale, cleanup: contextlib.ExitStack, tmp_path: Path
+    scale: Scale, private_cluster: str, cleanup: contextlib.ExitStack, tmp_path: Path
 ) -> None:
     rng = random.Random(SEED)
     with faults.deadline(scale.bound, "kill -9 scenario"):
-        own = faults.cluster(cleanup, "f3")
+        own = pairs.Cluster(private_cluster)
         pair = faults.runner_pair(pairs.new_pair("kill", n8n_cluster=own))
         started = time.monotonic()
         ids = faults.play(pair, scale.items)
@@ -66,9 +66,9 @@ def test_kill_9_at_random_moments_loses_nothing_and_does_nothing_twice(
         killed_for = time.monotonic() - started
         temps_left = len(temp_files(tmp_path))
 
-        # The clean run: its start removes the temp files older than a second.
-        time.sleep(1.1)
-        final = faults.runner(cleanup, {**env, "SAI_ORPHAN_TEMP_SECONDS": "1"})
+        # The clean run: its start removes the temp files older than 0.2 s.
+        time.sleep(0.3)
+        final = faults.runner(cleanup, {**env, "SAI_ORPHAN_TEMP_SECONDS": "0.2"})
         final.wait_for("connected")
         faults.wait_for_queue(pair.dashboard_dsn, scale.items, 60, final)
         assert final.stop() == 0, final.output()

@@ -43,6 +43,8 @@ class Run:
     held: bool
     items: int = 0
     per_second: float = 0.0
+    first_fifth: float = 0.0  # throughput over the first fifth of the items
+    last_fifth: float = 0.0  # ... and over the last, with the most dead tuples
     max_dead_seen: int = 0  # etl_queue_health.dead_tuples during the run
     holder_seen: str | None = None  # etl_queue_health.oldest_xmin_holder naming the holder
     max_xmin_age: int = 0
@@ -104,6 +106,10 @@ def _churn(
     sampler.join(5)
     done = [t for t, line in runner.lines if line.startswith("completed ")]
     run.per_second = (len(done) - 1) / (done[-1] - done[0])
+    fifth = len(done) // 5
+    run.first_fifth, run.last_fifth = (
+        fifth / (part[-1] - part[0]) for part in (done[: fifth + 1], done[-fifth - 1 :])
+    )
     run.samples = sampler.samples
     run.max_dead_seen = max(dead for dead, _, _ in run.samples)
     run.max_xmin_age = max((age or 0) for _, age, _ in run.samples)
@@ -148,6 +154,8 @@ def test_long_transaction_holds_back_vacuum_and_health_shows_it(
             "vacuum held back" if run.held else "vacuum free",
             items=run.items,
             per_second=f"{run.per_second:.0f}",
+            first_fifth_per_second=f"{run.first_fifth:.0f}",
+            last_fifth_per_second=f"{run.last_fifth:.0f}",
             health_dead_tuples_max=run.max_dead_seen,
             dead_after_run=run.dead,
             dead_after_vacuum=run.dead_after_vacuum,
