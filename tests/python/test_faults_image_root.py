@@ -32,7 +32,7 @@ class Scale:
     bound: float
 
 
-QUICK = Scale(items=100, tmpfs="1m", hold=2, bound=90)
+QUICK = Scale(items=150, tmpfs="1m", hold=2, bound=90)
 # 45 s: longer than an item's five attempts would last under the retry backoff (2+4+8+16 s).
 FULL = Scale(items=600, tmpfs="2m", hold=45, bound=300)
 RECOVERY_SECONDS = 120.0
@@ -54,7 +54,7 @@ def test_image_root_full_or_read_only_mid_run(
             faults.mount_tmpfs(cleanup, root, scale.tmpfs)
         runner = faults.runner(cleanup, runner_env(pair, root))
         if fault == "read-only":
-            runner.wait_for("completed", count=scale.items // 5)
+            runner.wait_for("completed", count=scale.items // 20)
             faults.make_read_only(cleanup, root)
         runner.wait_for("retry", timeout=60)  # the first item that hit the fault
         hit = time.monotonic()

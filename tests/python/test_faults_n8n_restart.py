@@ -28,7 +28,7 @@ class Scale:
     bound: float
 
 
-QUICK = Scale(items=200, down=3, bound=90)
+QUICK = Scale(items=300, down=3, bound=90)
 # 45 s: longer than an item's five attempts would last under the retry backoff (2+4+8+16 s).
 FULL = Scale(items=3000, down=45, bound=300)
 CASES = [
@@ -54,6 +54,7 @@ def test_n8n_restart_while_the_runner_is_busy(
         pid = runner.proc.pid
         runner.wait_for("completed", count=scale.items // 10, timeout=60)
 
+        done_before = len(runner.events("completed"))
         n8n_cluster.ctl("kill")
         down = time.monotonic()
         time.sleep(scale.down)
@@ -77,7 +78,7 @@ def test_n8n_restart_while_the_runner_is_busy(
         f"n8n restart, {layout}",
         items=scale.items,
         n8n_down_s=f"{up - down:.1f}",
-        completed_before_crash=scale.items // 10,
+        completed_before_crash=done_before,
         completed_by_end_of_outage=done_while_down,
         queue_at_end_of_outage=during,
         all_completed_after_s=f"{completed - up:.1f}",
@@ -89,5 +90,7 @@ def test_n8n_restart_while_the_runner_is_busy(
         stale=len(runner.events("stale")),
         image_rows=disk.rows,
     )
+    felt = runner.events("connection-lost" if layout == "shared-cluster" else "n8n-unreachable")
+    assert felt, "the runner never met the outage"
     assert max(attempts) <= 2, "the outage spent attempts"
     assert disk.rows == scale.items and disk.clean, disk

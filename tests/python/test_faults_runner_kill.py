@@ -35,7 +35,7 @@ class Scale:
     bound: float
 
 
-QUICK = Scale(items=300, lives=(0.3, 1.2), bound=90)
+QUICK = Scale(items=600, lives=(0.2, 1.0), bound=90)
 FULL = Scale(items=10_000, lives=(0.2, 2.0), bound=900)
 SAMPLE = 200  # originals compared byte for byte with n8n's stored payload
 
@@ -107,7 +107,7 @@ def test_kill_9_at_random_moments_loses_nothing_and_does_nothing_twice(
         kills=kills,
         killing_for_s=f"{killed_for:.1f}",
         kills_holding_claims=sum(1 for held in held_at_kill if held),
-        max_claims_held_at_a_kill=max(held_at_kill),
+        max_leased_at_a_kill=max(held_at_kill),  # this run's and earlier kills' leases
         temp_files_left_by_kills=temps_left,
         removed_by_clean_run=removed,
         temp_files_after=len(temp_files(tmp_path)),
@@ -125,4 +125,4 @@ def test_kill_9_at_random_moments_loses_nothing_and_does_nothing_twice(
     assert disk.clean, disk  # exactly the recorded files, whole, hashes right, no temp file
     assert disk.files == 2 * scale.items
     assert differs == [], "stored originals differ from what n8n received"
-    assert kills >= 3
+    assert sum(1 for held in held_at_kill if held) >= 3, "too few kills hit a runner at work"
