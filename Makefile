@@ -7,7 +7,7 @@ SHELL := /bin/bash
 help:
 	@echo "make demo    run the whole pipeline on a private cluster with simulated cameras"
 	@echo "make test    install what is missing, run sqlfluff, ruff, pg_prove and pytest"
-	@echo "make faults  the long fault-injection suite"
+	@echo "make faults  the long fault-injection suite (figures: docs/guarantees-faults.md)"
 	@echo "make bench   the benchmarks (ratios measured in one run)"
 	@echo "make clean   stop private clusters and remove .pg/, var/ and .venv/"
 
@@ -24,7 +24,7 @@ test:
 	@scripts/test
 
 faults:
-	@MARK=faults scripts/test
+	@MARK=faults scripts/test -rP --durations=0
 
 bench:
 	@scripts/bench
