@@ -62,7 +62,6 @@ def test_dashboard_down_for_a_minute_under_load(
         )
         runner = faults.runner(cleanup, env)
         runner.wait_for("connected")
-        pid = runner.proc.pid
 
         load = faults.Load(pair.n8n_dsn, scale.rate, scale.before + scale.outage + scale.after)
         load.start()
@@ -99,7 +98,7 @@ def test_dashboard_down_for_a_minute_under_load(
         all_completed = faults.wait_for_queue(
             pair.dashboard_dsn, len(finished), RECOVERY_SECONDS, runner
         )
-        assert runner.proc.poll() is None and runner.proc.pid == pid, runner.output()
+        assert runner.proc.poll() is None, runner.output()  # never exited: no crash, no restart
         assert runner.stop() == 0, runner.output()
 
         dashboard_ids = [

@@ -51,7 +51,6 @@ def test_n8n_restart_while_the_runner_is_busy(
         )
         faults.play(pair, scale.items)
         runner = faults.runner(cleanup, runner_env(pair, tmp_path, SAI_SWEEP_SECONDS=10))
-        pid = runner.proc.pid
         runner.wait_for("completed", count=scale.items // 10, timeout=60)
 
         done_before = len(runner.events("completed"))
@@ -64,7 +63,7 @@ def test_n8n_restart_while_the_runner_is_busy(
         n8n_cluster.ctl("start")
         up = time.monotonic()
         completed = faults.wait_for_queue(pair.dashboard_dsn, scale.items, RECOVERY_SECONDS, runner)
-        assert runner.proc.poll() is None and runner.proc.pid == pid, runner.output()
+        assert runner.proc.poll() is None, runner.output()  # never exited: no crash, no restart
         assert runner.stop() == 0, runner.output()
 
         attempts = dict(
