@@ -41,3 +41,5 @@ COMMENT ON FUNCTION etl_flatted_parse(text) IS
 'etl_flatted_decode. Errors: 22P02 "flatted: not JSON"; 22P05 for JSON that jsonb cannot store '
 '(\u0000); 54001 "flatted: nesting too deep"; SAI01 (malformed flatted data, shared by all '
 'etl_flatted_* functions) when the top level is not an array or is empty.';
+
+REVOKE ALL ON FUNCTION etl_flatted_parse(text) FROM PUBLIC;

@@ -15,3 +15,5 @@ $$;
 
 COMMENT ON FUNCTION public.etl_defer_delay(integer) IS
 'Delay before re-checking an execution n8n has not finished writing: defer_seconds * 2^n, at most 60 s.';
+
+REVOKE ALL ON FUNCTION public.etl_defer_delay(integer) FROM PUBLIC;
