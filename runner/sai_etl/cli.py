@@ -18,6 +18,8 @@ COMMAND_MODULES = [
     "sai_etl.commands.sweep",
     "sai_etl.commands.backfill",
     "sai_etl.commands.simulate",
+    "sai_etl.commands.health",
+    "sai_etl.commands.status",
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+from typing import Any
 
 import psycopg
 
@@ -14,9 +15,11 @@ def application_name(role: str) -> str:
     return f"sai-etl {role} {socket.gethostname()}:{os.getpid()}"
 
 
-def connect(dsn: str, role: str, autocommit: bool = True) -> psycopg.Connection:
-    """A connection that names itself in pg_stat_activity."""
-    return psycopg.connect(dsn, autocommit=autocommit, application_name=application_name(role))
+def connect(dsn: str, role: str, autocommit: bool = True, **params: Any) -> psycopg.Connection:
+    """A connection that names itself in pg_stat_activity; `params` are further libpq keywords."""
+    return psycopg.connect(
+        dsn, autocommit=autocommit, application_name=application_name(role), **params
+    )
 
 
 def dashboard(role: str = "cli") -> psycopg.Connection:

@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import os
+import random
 import shutil
 import stat
 import struct
@@ -45,8 +46,13 @@ FIXTURE_FILE_ID = (
 
 
 def photo(size: tuple[int, int], sigma: float = 4) -> Image.Image:
-    """Gradients with Gaussian noise: compresses like a camera picture (1080p q85 ~ 280 KB)."""
-    noise = Image.effect_noise(size, sigma)
+    """Gradients with sensor-like noise: compresses like a camera picture (1080p q85 ~ 280 KB).
+
+    The noise comes from a seeded generator, so every call gives the same picture whatever else
+    touched the C library's random state (Pillow's effect_noise uses rand())."""
+    uniform = Image.frombytes("L", size, random.Random(0).randbytes(size[0] * size[1]))
+    # A uniform byte has a standard deviation of about 74; scale it to sigma around 128.
+    noise = uniform.point(lambda v: 128 + round((v - 128) * sigma / 74))
     gradients = (
         Image.linear_gradient("L"),
         Image.radial_gradient("L"),
