@@ -88,6 +88,15 @@ INSERT INTO observed VALUES (10, 'etl_reprocess', public.etl_reprocess(NULL, '{8
 INSERT INTO observed VALUES (11, 'etl_reap_expired_leases', public.etl_reap_expired_leases()::text);
 INSERT INTO observed VALUES (12, 'etl_count_n8n_finished >= 0',
     (public.etl_count_n8n_finished(pg_catalog.now() - interval '1 minute') >= 0)::text);
+INSERT INTO observed VALUES (13, 'etl_heartbeat', (SELECT 'ran' FROM public.etl_heartbeat('hijack:1', 'busy')));
+INSERT INTO observed VALUES (14, 'etl_maintenance (prunes by etl_setting)', (SELECT 'ran' FROM public.etl_maintenance()));
+INSERT INTO observed VALUES (15, 'etl_health_json', (public.etl_health_json() IS NOT NULL)::text);
+INSERT INTO observed VALUES (16, 'etl_execution_status', (SELECT 'ran' FROM public.etl_execution_status(800952) LIMIT 1));
+INSERT INTO observed VALUES (17, 'etl_n8n_link_health', (SELECT n8n_reachable::text FROM public.etl_n8n_link_health('1 hour')));
+INSERT INTO observed VALUES (18, 'etl_xmin_horizon', (SELECT 'ran' FROM (SELECT count(*) FROM public.etl_xmin_horizon()) AS x));
+INSERT INTO observed VALUES (19, 'etl_refresh_data_quality', (SELECT 'ran' FROM public.etl_refresh_data_quality(2)));
+INSERT INTO observed VALUES (20, 'etl_alerts view', (SELECT 'ran' FROM (SELECT count(*) FROM public.etl_alerts) AS a));
+INSERT INTO observed VALUES (21, 'etl_prune_queue', public.etl_prune_queue()::text);
 RESET search_path;
 RESET ROLE;
 
@@ -105,8 +114,17 @@ SELECT results_eq(
         ('etl_retry', '0'),
         ('etl_reprocess', '0'),
         ('etl_reap_expired_leases', '0'),
-        ('etl_count_n8n_finished >= 0', 'true')$$,
-    'the look-alikes capture the caller (1-3), never the definer functions (4-12)'
+        ('etl_count_n8n_finished >= 0', 'true'),
+        ('etl_heartbeat', 'ran'),
+        ('etl_maintenance (prunes by etl_setting)', 'ran'),
+        ('etl_health_json', 'true'),
+        ('etl_execution_status', 'ran'),
+        ('etl_n8n_link_health', 'true'),
+        ('etl_xmin_horizon', 'ran'),
+        ('etl_refresh_data_quality', 'ran'),
+        ('etl_alerts view', 'ran'),
+        ('etl_prune_queue', '0')$$,
+    'the look-alikes capture the caller (1-3), never the definer functions and views (4-21)'
 );
 SELECT is_empty($$SELECT fn FROM hostile.tripwire$$, 'no look-alike ran inside a definer function');
 SELECT results_eq(

@@ -93,20 +93,38 @@ SELECT results_eq(
 SELECT results_eq(
     $$SELECT * FROM pg_temp.privileges('sai_etl_runner')$$,
     $$VALUES
+        ('function', 'public.etl_alert_evaluate(etl_queue_health, etl_pipeline_health)', 'EXECUTE'),
         ('function', 'public.etl_claim(text, integer, double precision)', 'EXECUTE'),
         ('function', 'public.etl_complete(bigint, uuid, jsonb)', 'EXECUTE'),
         ('function', 'public.etl_count_n8n_finished(timestamp with time zone)', 'EXECUTE'),
+        ('function', 'public.etl_data_quality_of_day(date)', 'EXECUTE'),
+        ('function', 'public.etl_execution_status(bigint)', 'EXECUTE'),
         ('function', 'public.etl_fail(bigint, uuid, text, boolean)', 'EXECUTE'),
+        ('function', 'public.etl_health_json()', 'EXECUTE'),
+        ('function', 'public.etl_heartbeat(text, text)', 'EXECUTE'),
         ('function', 'public.etl_ingest_from_n8n(timestamp with time zone, bigint, integer, text, integer)', 'EXECUTE'),
+        ('function', 'public.etl_maintenance()', 'EXECUTE'),
+        ('function', 'public.etl_n8n_link_health(interval)', 'EXECUTE'),
+        ('function', 'public.etl_prune_queue(integer)', 'EXECUTE'),
         ('function', 'public.etl_reap_expired_leases()', 'EXECUTE'),
         ('function', 'public.etl_reconcile(interval)', 'EXECUTE'),
+        ('function', 'public.etl_refresh_data_quality(integer)', 'EXECUTE'),
         ('function', 'public.etl_release(bigint[], uuid[])', 'EXECUTE'),
         ('function', 'public.etl_renew_leases(bigint[], uuid[], double precision)', 'EXECUTE'),
         ('function', 'public.etl_reprocess(timestamp with time zone, bigint[])', 'EXECUTE'),
         ('function', 'public.etl_retry(text, bigint[])', 'EXECUTE'),
         ('function', 'public.etl_skip(bigint, uuid, text)', 'EXECUTE'),
-        ('function', 'public.etl_sweep(integer, interval)', 'EXECUTE')$$,
-    'sai_etl_runner: the Stage 2 queue, sweep and retry functions; no table, no n8n.* foreign table'
+        ('function', 'public.etl_sweep(integer, interval)', 'EXECUTE'),
+        ('function', 'public.etl_xmin_horizon()', 'EXECUTE'),
+        ('table', 'public.etl_alert_checks', 'SELECT'),
+        ('table', 'public.etl_alerts', 'SELECT'),
+        ('table', 'public.etl_data_quality', 'SELECT'),
+        ('table', 'public.etl_data_quality_daily', 'SELECT'),
+        ('table', 'public.etl_failed_items', 'SELECT'),
+        ('table', 'public.etl_pipeline_health', 'SELECT'),
+        ('table', 'public.etl_queue_health', 'SELECT')$$,
+    'sai_etl_runner: the Stage 2 queue, sweep, retry and health functions, the health views; no table, '
+    'no n8n.* foreign table'
 );
 SELECT is_empty(
     $$SELECT * FROM pg_temp.privileges('sai_etl_reader')$$,
