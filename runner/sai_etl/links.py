@@ -1,15 +1,23 @@
 """The two links between the databases, set up by `sai-etl migrate`.
 
-n8n -> dashboard: dblink server `sai_dashboard` in n8n's database, user mapping to role
-sai_etl_ingest (which may only call etl_ingest_execution). dashboard -> n8n: postgres_fdw server
-`sai_n8n`, user mapping to the read-only role sai_etl_reader. Both mappings belong to the role
-that runs the migration, which owns the SECURITY DEFINER functions that use them.
+n8n -> dashboard: dblink server `sai_dashboard` in n8n's database, user mapping to a login role
+that is a member of sai_etl_ingest (which may only call etl_ingest_execution). dashboard -> n8n:
+postgres_fdw server `sai_n8n`, user mapping to a login member of the read-only role
+sai_etl_reader. Both mappings belong to the role that runs the migration, which owns the
+SECURITY DEFINER functions that use them.
 
-Passwords travel only as bound parameters: no statement text (pg_stat_activity, logs) holds one.
+Each link logs in as its own role, named after the database that holds its mapping: roles are
+cluster-wide, so a shared one would have its password reset by the set-up of any other pair of
+databases on the same server, silently breaking the links of the first.
+
+Passwords reach the server only as COPY data, never in statement text or bind parameters, so
+neither pg_stat_activity nor a server logging every statement (with its parameters) holds one.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -29,13 +37,15 @@ class Link:
     probe: str
 
 
-# A slow or dead dashboard must cost n8n little: short connect and statement timeouts.
+# A slow or dead dashboard must cost n8n little: short connect and statement timeouts. n8n
+# waits for the dashboard's COMMIT inside its own: the dashboard does not wait for its WAL flush
+# (the rows are derived from n8n's; a crash's lost last commits come back with the reconcile).
 DASHBOARD_LINK = Link(
     server="sai_dashboard",
     role="sai_etl_ingest",
     fixed_options={
         "connect_timeout": "2",
-        "options": "-c statement_timeout=5000",
+        "options": "-c statement_timeout=5000 -c synchronous_commit=off",
         "application_name": "sai-etl stage1",
     },
     probe="SELECT x FROM sai_etl.dblink('sai_dashboard', 'SELECT 1') AS t(x integer)",
@@ -82,16 +92,38 @@ def _set_server_options(conn: psycopg.Connection, server: str, wanted: dict[str,
         )
 
 
+def login_role(source: psycopg.Connection, link: Link) -> str:
+    """The role `link` logs in as from `source`'s database: link.role, the database's name and
+    a digest of the cluster's identity and that name (unique per mapping, readable by a DBA)."""
+    (system_id,) = source.execute("SELECT system_identifier FROM pg_control_system()").fetchone()
+    dbname = source.info.dbname
+    digest = hashlib.sha256(f"{system_id}/{dbname}".encode()).hexdigest()[:8]
+    readable = re.sub(r"[^a-z0-9_]", "_", dbname.lower())[:24]
+    return f"{link.role}_{readable}_{digest}"
+
+
 def _set_secret(conn: psycopg.Connection, password: str) -> None:
-    conn.execute("SELECT set_config('sai_etl.link_secret', %s, true)", [password])
+    """Make `password` this transaction's setting sai_etl.link_secret, sent as COPY data."""
+    conn.execute("CREATE TEMPORARY TABLE sai_etl_link_secret (secret text) ON COMMIT DROP")
+    with conn.cursor().copy("COPY sai_etl_link_secret (secret) FROM STDIN") as copy:
+        copy.write_row([password])
+    conn.execute("SELECT set_config('sai_etl.link_secret', secret, true) FROM sai_etl_link_secret")
 
 
-def _set_role_password(conn: psycopg.Connection, role: str) -> None:
+def _set_role_password(conn: psycopg.Connection, role: str, member_of: str, about: str) -> None:
+    """Create the login role `role` as a member of `member_of` if missing; set its password."""
     conn.execute(
         sql.SQL(
-            "DO $$ BEGIN EXECUTE format('ALTER ROLE %I PASSWORD %L', {}, "
+            "DO $$ BEGIN "
+            "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {role}) THEN "
+            "EXECUTE format('CREATE ROLE %I LOGIN', {role}); END IF; "
+            "EXECUTE format('GRANT %I TO %I', {member_of}, {role}); "
+            "EXECUTE format('ALTER ROLE %I PASSWORD %L', {role}, "
             "current_setting('sai_etl.link_secret')); END $$"
-        ).format(sql.Literal(role))
+        ).format(role=sql.Literal(role), member_of=sql.Literal(member_of))
+    )
+    conn.execute(
+        sql.SQL("COMMENT ON ROLE {} IS {}").format(sql.Identifier(role), sql.Literal(about))
     )
 
 
@@ -128,22 +160,27 @@ def configure(
     rotate: bool = False,
 ) -> bool:
     """Point `link` (a server in `source`'s database) at `target`'s database. A fresh password is
-    set for the link role when the link does not work yet or `rotate` is asked for.
-    Returns whether the password was (re)set."""
+    set for the link's login role (see login_role) when the link does not work yet or `rotate`
+    is asked for. Returns whether the password was (re)set."""
     with source.transaction():
         _set_server_options(source, link.server, {**target_address, **link.fixed_options})
     if works(source, link) and not rotate:
         return False
+    role = login_role(source, link)
+    about = (
+        f"sai-etl link {link.server} from database {source.info.dbname}: "
+        f"a login member of {link.role}, its password in that database's user mapping."
+    )
     password = secrets.token_urlsafe(32)
     with target.transaction():
         _set_secret(target, password)
-        _set_role_password(target, link.role)
+        _set_role_password(target, role, link.role, about)
     with source.transaction():
         _set_secret(source, password)
-        _set_user_mapping(source, link.server, link.role)
+        _set_user_mapping(source, link.server, role)
     if not works(source, link):
         raise RuntimeError(
             f"the link {link.server} does not answer after setup: check that the server can reach "
-            f"{target_address} and that pg_hba.conf lets role {link.role} log in with a password"
+            f"{target_address} and that pg_hba.conf lets role {role} log in with a password"
         )
     return True

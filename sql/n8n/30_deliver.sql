@@ -18,6 +18,7 @@ DECLARE
     v_breaker_until text := current_setting('sai_etl.breaker_until', true);
     v_error text;
     v_detail text;
+    v_state text;
 BEGIN
     IF v_breaker_until IS NOT NULL AND v_breaker_until <> ''
        AND clock_timestamp() < v_breaker_until::timestamptz THEN
@@ -29,22 +30,28 @@ BEGIN
                 p_created_at, p_started_at, p_stopped_at, 'trigger'
             );
             RETURN true;
-        EXCEPTION WHEN OTHERS THEN
-            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL;
+        EXCEPTION WHEN OTHERS OR query_canceled THEN
+            -- OTHERS alone lets query_canceled through, and dblink relays it when the dashboard's
+            -- statement_timeout cancels a slow ingest: n8n's COMMIT would fail with it.
+            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL, v_state = RETURNED_SQLSTATE;
             v_error := SQLERRM || coalesce(': ' || nullif(v_detail, ''), '');
-            -- The connection may be broken: drop it, and skip the dashboard for a while so a dead
-            -- one costs n8n an outbox insert, not a connect timeout per execution.
-            BEGIN
-                PERFORM dblink_disconnect('sai_etl');
-            EXCEPTION WHEN OTHERS THEN
-                NULL;
-            END;
-            PERFORM set_config(
-                'sai_etl.breaker_until',
-                (clock_timestamp()
-                 + make_interval(secs => coalesce(sai_etl.setting('breaker_seconds'), '30')::double precision))::text,
-                false
-            );
+            -- A refusal of this execution's data (class 22 or 23) says nothing about the link.
+            -- Any other failure may have broken the connection: drop it, and skip the dashboard
+            -- for a while so a dead one costs n8n an outbox insert, not a connect timeout per
+            -- execution.
+            IF left(v_state, 2) NOT IN ('22', '23') THEN
+                BEGIN
+                    PERFORM dblink_disconnect('sai_etl');
+                EXCEPTION WHEN OTHERS THEN
+                    NULL;
+                END;
+                PERFORM set_config(
+                    'sai_etl.breaker_until',
+                    (clock_timestamp()
+                     + make_interval(secs => coalesce(sai_etl.setting('breaker_seconds'), '30')::double precision))::text,
+                    false
+                );
+            END IF;
         END;
     END IF;
 
@@ -69,6 +76,7 @@ $$;
 COMMENT ON FUNCTION sai_etl.deliver(integer, text, text, text, text, timestamptz, timestamptz, timestamptz) IS
 'Delivers one finished execution to the dashboard; on any failure, or while this backend''s circuit '
 'breaker is open (setting breaker_seconds), writes it to sai_etl.outbox in the caller''s transaction. '
+'Any failure but the dashboard refusing the data (SQLSTATE class 22/23) opens the breaker. '
 'Returns true when delivered.';
 
 REVOKE ALL ON FUNCTION sai_etl.deliver(

@@ -14,8 +14,9 @@ BEGIN
         );
     END IF;
     RETURN NULL;
-EXCEPTION WHEN OTHERS THEN
-    -- n8n's commit must never fail because of sai-etl: the sweep's reconcile finds this one.
+EXCEPTION WHEN OTHERS OR query_canceled THEN
+    -- n8n's commit must never fail because of sai-etl (not even when canceled while it waits on
+    -- the outbox): the sweep's reconcile finds this one.
     RAISE WARNING 'sai-etl: execution % not recorded for the dashboard: %', new.id, SQLERRM;
     RETURN NULL;
 END

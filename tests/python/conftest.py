@@ -12,6 +12,9 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
+import pairs
+import pgcopy
+
 
 def _dsn(name: str) -> str:
     value = os.environ.get(name)
@@ -40,3 +43,26 @@ def n8n(n8n_dsn: str) -> Iterator[psycopg.Connection]:
 def dashboard(dashboard_dsn: str) -> Iterator[psycopg.Connection]:
     with psycopg.connect(dashboard_dsn, autocommit=True) as conn:
         yield conn
+
+
+@pytest.fixture(scope="session")
+def n8n_fixture_dump() -> dict[str, pgcopy.CopyBlock]:
+    """The COPY blocks of the 18 real n8n executions (tests/fixtures/n8n-1.123/executions.sql)."""
+    return pgcopy.read(pairs.FIXTURES / "executions.sql")
+
+
+@pytest.fixture(scope="module")
+def pair(request: pytest.FixtureRequest) -> Iterator[pairs.Pair]:
+    """A fresh linked pair (no executions) in the test cluster for one test module."""
+    made = pairs.new_pair(request.module.__name__.removeprefix("test_stage1_")[:12])
+    yield made
+    made.drop()
+
+
+@pytest.fixture(scope="session")
+def second_cluster() -> Iterator[pairs.Cluster]:
+    """A second private cluster for a dashboard that tests stop and kill; removed at the end.
+    A test that stops it starts it again before it returns."""
+    cluster = pairs.new_cluster("s1dash")
+    yield cluster
+    cluster.remove()

@@ -324,7 +324,10 @@ def test_file_and_directory_modes_ignore_umask(root: Path, umask: int) -> None:
 
 @pytest.fixture(scope="module")
 def png_bytes() -> bytes:
-    return encode(photo((30, 20)), "PNG")
+    """A small PNG whose base64 form needs padding (its length is not a multiple of 3)."""
+    return next(
+        data for width in range(30, 40) if len(data := encode(photo((width, 20)), "PNG")) % 3
+    )
 
 
 @pytest.mark.parametrize(

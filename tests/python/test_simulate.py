@@ -20,6 +20,7 @@ import psycopg
 import pytest
 from PIL import Image
 
+import pgcopy
 from sai_etl import n8n_payloads as p
 from sai_etl.commands import simulate as simulate_command
 from sai_etl.flatted import decode
@@ -30,25 +31,14 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "n8n-1.123"
 SMALL = (320, 240)
 
 
-def _copy_unescape(value: str) -> str:
-    escapes = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v"}
-    return re.sub(r"\\(.)", lambda m: escapes.get(m[1], m[1]), value)
-
-
 @pytest.fixture(scope="module")
 def fixture_executions() -> dict[int, tuple[dict[str, Any], Any]]:
     """execution id -> (workflowData, decoded data) of the real n8n executions."""
-    text = (FIXTURES / "executions.sql").read_text("utf-8")
-    head = 'COPY public.execution_data ("executionId", "workflowData", data) FROM stdin;\n'
-    block = text.split(head, 1)[1].split("\n\\.\n", 1)[0]
-    rows = {}
-    for line in block.split("\n"):
-        execution_id, workflow_data, data = line.split("\t")
-        rows[int(execution_id)] = (
-            json.loads(_copy_unescape(workflow_data)),
-            decode(_copy_unescape(data)),
-        )
-    return rows
+    block = pgcopy.read(FIXTURES / "executions.sql")["public.execution_data"]
+    return {
+        int(row["executionId"]): (json.loads(row["workflowData"]), decode(row["data"]))
+        for row in block.rows
+    }
 
 
 def _shape(value: Any) -> Any:
