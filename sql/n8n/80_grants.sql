@@ -6,6 +6,11 @@
 -- their owner and need no grant.
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA sai_etl FROM PUBLIC;
 
+-- sai_etl_reader is the group of the dashboards' link roles: each dashboard's link logs in as a
+-- member of its own (runner/sai_etl/links.py). The group never logs in itself, and a password it
+-- kept from an older sai-etl, whose link logged in as the group, must stop working.
+ALTER ROLE sai_etl_reader NOLOGIN PASSWORD NULL;
+
 -- The dashboard's read-only link: exactly the tables Stage 2 and the reconcile read.
 GRANT USAGE ON SCHEMA sai_etl TO sai_etl_reader;
 GRANT SELECT ON sai_etl.watched_workflows, sai_etl.outbox TO sai_etl_reader;

@@ -3,7 +3,7 @@
 -- it should be: a future GRANT (to a role or to PUBLIC) fails this test until the list says so.
 -- PUBLIC's privileges are listed once; each role's list holds what it has beyond them.
 BEGIN;
-SELECT plan(6);
+SELECT plan(9);
 
 CREATE FUNCTION pg_temp.privileges(p_grantee text)
 RETURNS TABLE (kind text, object text, privilege text)
@@ -140,9 +140,28 @@ SELECT is_empty(
     $$SELECT m.rolname, g.rolname FROM pg_auth_members AS a
       JOIN pg_roles AS m ON m.oid = a.member
       JOIN pg_roles AS g ON g.oid = a.roleid
-      WHERE m.rolname LIKE 'sai\_etl\_%'$$,
-    'no sai-etl role is a member of another role (no pg_read_all_data and the like)'
+      WHERE m.rolname LIKE 'sai\_etl\_%'
+        AND NOT (g.rolname IN ('sai_etl_ingest', 'sai_etl_reader') AND m.rolname LIKE g.rolname || '\_%')$$,
+    'sai-etl''s roles belong to no role but their link group (no pg_read_all_data and the like)'
 );
-
+SELECT results_eq(
+    $$SELECT rolcanlogin, rolpassword IS NULL FROM pg_authid WHERE rolname = 'sai_etl_ingest'$$,
+    $$VALUES (false, true)$$,
+    'sai_etl_ingest, the link''s group, cannot log in and holds no password (not one from an older install)'
+);
+SELECT is_empty(
+    $$SELECT m.rolname, p.* FROM pg_auth_members AS a
+      JOIN pg_roles AS m ON m.oid = a.member
+      JOIN pg_roles AS g ON g.oid = a.roleid
+      CROSS JOIN LATERAL (
+          SELECT * FROM pg_temp.privileges(m.rolname) EXCEPT SELECT * FROM pg_temp.privileges(g.rolname)
+      ) AS p
+      WHERE g.rolname = 'sai_etl_ingest'$$,
+    'the role each link logs in as holds exactly its group''s privileges'
+);
+SELECT ok(
+    EXISTS (SELECT FROM pg_auth_members WHERE roleid = 'sai_etl_ingest'::regrole),
+    'this database''s link logs in as a member of sai_etl_ingest'
+);
 SELECT * FROM finish();
 ROLLBACK;
