@@ -39,6 +39,17 @@ class Link:
     probe: str
 
 
+# Over TCP a frozen peer (a hung host, a partition) would otherwise hold a connection for the
+# kernel's default hours: keepalives and tcp_user_timeout bound it to seconds. libpq ignores
+# them on unix sockets.
+TCP_LIVENESS = {
+    "keepalives": "1",
+    "keepalives_idle": "5",
+    "keepalives_interval": "2",
+    "keepalives_count": "3",
+    "tcp_user_timeout": "10000",
+}
+
 # A slow or dead dashboard must cost n8n little: short connect and statement timeouts. n8n
 # waits for the dashboard's COMMIT inside its own: the dashboard does not wait for its WAL flush
 # (the rows are derived from n8n's; a crash's lost last commits come back with the reconcile).
@@ -49,13 +60,19 @@ DASHBOARD_LINK = Link(
         "connect_timeout": "2",
         "options": "-c statement_timeout=5000 -c synchronous_commit=off",
         "application_name": "sai-etl stage1",
+        **TCP_LIVENESS,
     },
     probe="SELECT x FROM sai_etl.dblink('sai_dashboard', 'SELECT 1') AS t(x integer)",
 )
 N8N_LINK = Link(
     server="sai_n8n",
     role="sai_etl_reader",
-    fixed_options={"fetch_size": "10000", "application_name": "sai-etl stage2"},
+    fixed_options={
+        "fetch_size": "10000",
+        "application_name": "sai-etl stage2",
+        "connect_timeout": "5",
+        **TCP_LIVENESS,
+    },
     probe="SELECT count(*) FROM n8n.watched_workflows",
 )
 

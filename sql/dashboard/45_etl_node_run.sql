@@ -1,0 +1,48 @@
+-- etl_node_run: where a node's last run and its first output item are in a parsed flatted document.
+
+CREATE OR REPLACE FUNCTION public.etl_node_run(
+    p_doc jsonb,
+    p_node text,
+    OUT ran boolean,
+    OUT failed boolean,
+    OUT run_path text[],
+    OUT item_path text[]
+)
+LANGUAGE plpgsql
+IMMUTABLE
+PARALLEL SAFE
+AS $$
+DECLARE
+    v_runs jsonb;
+    v_run jsonb;
+BEGIN
+    ran := false;
+    IF p_node IS NULL THEN
+        RETURN;
+    END IF;
+    v_runs := public.etl_flatted_node(p_doc, ARRAY['resultData', 'runData', p_node]);
+    IF jsonb_typeof(v_runs) IS DISTINCT FROM 'array' OR jsonb_array_length(v_runs) = 0 THEN
+        RETURN;
+    END IF;
+    -- A node that ran several times (a loop) is judged by its last run.
+    run_path := ARRAY['resultData', 'runData', p_node, (jsonb_array_length(v_runs) - 1)::text];
+    v_run := public.etl_flatted_node(p_doc, run_path);
+    IF jsonb_typeof(v_run) IS DISTINCT FROM 'object' THEN
+        run_path := NULL;
+        RETURN;
+    END IF;
+    ran := true;
+    -- n8n records a failed run with an `error` object (and, since 1.x, executionStatus 'error').
+    failed := coalesce(jsonb_typeof(v_run -> 'error') = 'string', false)
+        OR coalesce(public.etl_flatted_node(p_doc, run_path || '{executionStatus}') #>> '{}' = 'error', false);
+    IF jsonb_typeof(public.etl_flatted_node(p_doc, run_path || '{data,main,0,0}')) = 'object' THEN
+        item_path := run_path || '{data,main,0,0}';
+    END IF;
+END
+$$;
+
+COMMENT ON FUNCTION public.etl_node_run(jsonb, text) IS
+'For a parsed flatted execution (etl_flatted_parse) and a node name: whether the node ran, whether '
+'its last run failed, the path of that run (resultData.runData.<node>.<last>) and of its first output '
+'item (run.data.main[0][0]; NULL when it output nothing). Paths are for etl_flatted_node. ran is false '
+'(and the rest NULL) for a NULL node or a node without runData.';
