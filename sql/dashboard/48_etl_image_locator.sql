@@ -126,3 +126,5 @@ COMMENT ON FUNCTION public.etl_image_locator(jsonb, text[]) IS
 'n8n recorded, claims only. All NULL: no image. reason says why a frame n8n recorded cannot be '
 'handed over: a database file that is gone (source database, no bytes) or an unsupported binary '
 'data mode such as s3 (source NULL).';
+
+REVOKE ALL ON FUNCTION public.etl_image_locator(jsonb, text[]) FROM PUBLIC;
