@@ -70,19 +70,16 @@ _json = st.recursive(
     ),
     max_leaves=20,
 )
-# Documents whose root is a container, so that every defect below has a container to go in.
-_roots = st.one_of(
-    st.lists(_json, min_size=1, max_size=4),
-    st.dictionaries(_strings, _json, min_size=1, max_size=4),
-)
-
-
-def _elements(value: Any) -> list[Any]:
-    return json.loads(flatted.encode(value))
 
 
 def _dump(elements: Any) -> str:
     return json.dumps(elements, ensure_ascii=False, separators=(",", ":"))
+
+
+def _append(text: str, raw: str) -> str:
+    """`text` (a flatted document) with one more element, written as `raw` JSON text. Nothing
+    refers to it: the document means the same, if it still parses."""
+    return text[:-1] + "," + raw + "]"
 
 
 def _is_strict_json(text: str) -> bool:
@@ -106,25 +103,23 @@ def _random_text(draw: st.DrawFn) -> Case:
 
 
 @st.composite
-def _cut_short(draw: st.DrawFn) -> Case:
-    text = flatted.encode(draw(_roots))
+def _cut_short(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
+    text = draw(bases)
     return Case("not JSON: cut short", text[: draw(st.integers(1, len(text) - 1))], *NOT_JSON)
 
 
 @st.composite
-def _trailing_garbage(draw: st.DrawFn) -> Case:
+def _trailing_garbage(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
     garbage = draw(
         st.text(alphabet=_chars, min_size=1, max_size=20).filter(lambda g: not g[0].isspace())
     )
-    text = flatted.encode(draw(_roots)) + garbage
-    return Case("not JSON: trailing garbage", text, *NOT_JSON)
+    return Case("not JSON: trailing garbage", draw(bases) + garbage, *NOT_JSON)
 
 
 @st.composite
-def _constant(draw: st.DrawFn) -> Case:
+def _constant(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
     constant = draw(st.sampled_from(["NaN", "Infinity", "-Infinity"]))
-    text = _dump(_elements(draw(_roots)))[:-1] + "," + constant + "]"
-    return Case("not JSON: NaN or Infinity", text, *NOT_JSON)
+    return Case("not JSON: NaN or Infinity", _append(draw(bases), constant), *NOT_JSON)
 
 
 @st.composite
@@ -160,40 +155,39 @@ def _empty(draw: st.DrawFn) -> Case:
     )
 
 
-def _containers(elements: list[Any]) -> list[int]:
-    return [i for i, e in enumerate(elements) if isinstance(e, dict | list)]
-
-
-def _plant(draw: st.DrawFn, container: dict[str, Any] | list[Any], value: Any) -> None:
-    if isinstance(container, list):
-        container.insert(draw(st.integers(0, len(container))), value)
+def _plant(draw: st.DrawFn, text: str, value: Any) -> str:
+    """`text` with `value` added to one of its containers: an object when there is one (under a
+    new key, so that what was there keeps its place), else an array."""
+    elements = json.loads(text)
+    objects = [i for i, e in enumerate(elements) if isinstance(e, dict)]
+    arrays = [i for i, e in enumerate(elements) if isinstance(e, list)]
+    owner = elements[draw(st.sampled_from(objects or arrays))]
+    if isinstance(owner, dict):
+        owner["\uffffdefect"] = value
     else:
-        container["\uffffdefect"] = value
+        owner.insert(draw(st.integers(0, len(owner))), value)
+    return _dump(elements)
 
 
 @st.composite
-def _inline_container(draw: st.DrawFn) -> Case:
-    elements = _elements(draw(_roots))
-    owner = draw(st.sampled_from(_containers(elements)))
+def _inline_container(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
     inline = draw(st.sampled_from([{}, [], {"a": "0"}, [1, 2]]))
-    _plant(draw, elements[owner], copy.deepcopy(inline))
     kind = "object" if isinstance(inline, dict) else "array"
     return Case(
         "not flatted: inline container",
-        _dump(elements),
+        _plant(draw, draw(bases), copy.deepcopy(inline)),
         MALFORMED,
         rf"flatted: element \d+ holds an inline {kind}",
     )
 
 
 @st.composite
-def _out_of_range(draw: st.DrawFn) -> Case:
-    elements = _elements(draw(_roots))
-    ref = str(len(elements) + draw(st.integers(0, 10**15)))
-    _plant(draw, elements[draw(st.sampled_from(_containers(elements)))], ref)
+def _out_of_range(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
+    text = draw(bases)
+    ref = str(len(json.loads(text)) + draw(st.integers(0, 10**15)))
     return Case(
         "reference out of range",
-        _dump(elements),
+        _plant(draw, text, ref),
         MALFORMED,
         re.escape(f'flatted: reference "{ref[:64]}" out of range'),
     )
@@ -210,53 +204,35 @@ _NOT_INDEX = st.one_of(
 
 
 @st.composite
-def _not_an_index(draw: st.DrawFn) -> Case:
-    elements = _elements(draw(_roots))
+def _not_an_index(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
     ref = draw(_NOT_INDEX)
-    _plant(draw, elements[draw(st.sampled_from(_containers(elements)))], ref)
     return Case(
         "reference not an element index",
-        _dump(elements),
+        _plant(draw, draw(bases), ref),
         MALFORMED,
         re.escape(f'flatted: reference "{ref[:64]}" is not an element index'),
     )
 
 
 @st.composite
-def _cycle(draw: st.DrawFn) -> Case:
-    elements = _elements(draw(_roots))
-    owner = draw(st.sampled_from(_containers(elements)))
-    # The root is an ancestor of every element, and every container is its own.
-    target = draw(st.sampled_from([0, owner]))
-    _plant(draw, elements[owner], str(target))
+def _cycle(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
+    # The root is an ancestor of every element: a reference to it from anywhere is a cycle.
     return Case(
         "circular reference",
-        _dump(elements),
+        _plant(draw, draw(bases), "0"),
         MALFORMED,
         r"flatted: circular reference at element \d+",
     )
 
 
 _BAD_ESCAPES = [
-    r"\ud800",
-    r"\udbff",
-    r"\udc00",
-    r"\udfff",
-    r"\ud800\u0041",
-    r"\uZZZZ",
-    r"\u12",
-    r"\x41",
-    r"\q",
-    r"\U0041",
-    r"\'",
-]
+    r"\ud800", r"\udbff", r"\udc00", r"\udfff", r"\ud800\u0041",
+    r"\uZZZZ", r"\u12", r"\x41", r"\q", r"\U0041", r"\'",
+]  # fmt: skip
 
 
 @st.composite
-def _bad_escape(draw: st.DrawFn) -> Case:
-    marker = "\u27e6marker\u27e7"
-    value = draw(_roots)
-    elements = _elements([value, marker])
+def _bad_escape(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
     escape = draw(
         st.one_of(
             st.just(r"\u0000"),
@@ -264,34 +240,40 @@ def _bad_escape(draw: st.DrawFn) -> Case:
             st.sampled_from([chr(c) for c in range(1, 32)]),
         )
     )
-    text = _dump(elements).replace(marker, "a" + escape + "b", 1)
+    text = _append(draw(bases), '"a' + escape + 'b"')
     if escape == r"\u0000":
         return Case("escape: \\u0000", text, *NUL_ESCAPE)
     return Case("escape: invalid", text, *NOT_JSON)
 
 
 @st.composite
-def _huge_number(draw: st.DrawFn) -> Case:
-    elements = _elements(draw(_roots))
+def _huge_number(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
     exponent = draw(st.one_of(st.integers(131072, 10**12), st.integers(-(10**12), -16384)))
     number = f"{draw(st.sampled_from(['1', '-9', '5.5']))}e{exponent}"
-    text = _dump(elements)[:-1] + "," + number + "]"
-    return Case("number out of range", text, *NUMBER_OVERFLOW)
+    return Case("number out of range", _append(draw(bases), number), *NUMBER_OVERFLOW)
 
 
-def cases() -> st.SearchStrategy[Case]:
-    """One malformed value of any kind."""
+# Flatted documents whose root is a container, so that every defect has a container to go in.
+documents = st.one_of(
+    st.lists(_json, min_size=1, max_size=4),
+    st.dictionaries(_strings, _json, min_size=1, max_size=4),
+).map(flatted.encode)
+
+
+def cases(bases: st.SearchStrategy[str] = documents) -> st.SearchStrategy[Case]:
+    """One malformed value of any kind; the defects that need a document go into one of
+    `bases` (valid flatted texts whose root is a container)."""
     return st.one_of(
         _random_text(),
-        _cut_short(),
-        _trailing_garbage(),
-        _constant(),
+        _cut_short(bases),
+        _trailing_garbage(bases),
+        _constant(bases),
         _not_an_array(),
         _empty(),
-        _inline_container(),
-        _out_of_range(),
-        _not_an_index(),
-        _cycle(),
-        _bad_escape(),
-        _huge_number(),
+        _inline_container(bases),
+        _out_of_range(bases),
+        _not_an_index(bases),
+        _cycle(bases),
+        _bad_escape(bases),
+        _huge_number(bases),
     )
