@@ -1,11 +1,12 @@
 -- A role granted the link and runner functions puts its own schema, then pg_temp, ahead of
 -- pg_catalog and public in its search_path and fills them with look-alikes: now(),
--- gen_random_uuid(), make_interval(), etl_setting(), etl_retry_delay(), "=" on uuid, bigint and
--- text that is always true, tables and temp tables named like sai-etl's. Every SECURITY DEFINER
+-- gen_random_uuid(), make_interval(), jsonb_typeof(), etl_setting(), etl_retry_delay(),
+-- etl_flatted_ref(), etl_parse_analysis(), "=" on uuid, bigint and text that is always true,
+-- tables and temp tables named like sai-etl's. Every SECURITY DEFINER
 -- function it calls still reads and writes the real objects, and none of the look-alikes runs
 -- (each records its calls in a tripwire table, so one running under the definer would show).
 BEGIN;
-SELECT plan(5);
+SELECT plan(6);
 
 CREATE ROLE sai_etl_hijacker;
 GRANT sai_etl_ingest, sai_etl_runner TO sai_etl_hijacker;
@@ -20,6 +21,10 @@ INSERT INTO executions (
 INSERT INTO etl_processing_queue (id, execution_id, status, attempts, claim_token, locked_until, started_at)
 OVERRIDING SYSTEM VALUE
 VALUES (800951, 800951, 'processing', 1, '00000000-0000-4000-8000-000000000951', now() + interval '1 hour', now());
+
+-- The 18 real n8n executions, queued for Stage 2: the hijacker's claim extracts them.
+DELETE FROM executions WHERE id <= 18;
+SELECT etl_reconcile(interval '100 years');
 
 -- Look-alike tables with the real columns (so a hijacked statement would succeed silently).
 CREATE TABLE hostile.executions (LIKE public.executions INCLUDING DEFAULTS);
@@ -52,6 +57,15 @@ CREATE FUNCTION hostile.always_bigint(bigint, bigint) RETURNS boolean LANGUAGE s
 AS $$ INSERT INTO hostile.tripwire VALUES ('= bigint') RETURNING true $$;
 CREATE FUNCTION hostile.always_text(text, text) RETURNS boolean LANGUAGE sql
 AS $$ INSERT INTO hostile.tripwire VALUES ('= text') RETURNING true $$;
+CREATE FUNCTION hostile.jsonb_typeof(jsonb) RETURNS text LANGUAGE sql
+AS $$ INSERT INTO hostile.tripwire VALUES ('jsonb_typeof') RETURNING 'object' $$;
+CREATE FUNCTION hostile.etl_flatted_ref(jsonb, jsonb) RETURNS integer LANGUAGE sql
+AS $$ INSERT INTO hostile.tripwire VALUES ('etl_flatted_ref') RETURNING 0 $$;
+CREATE FUNCTION hostile.etl_parse_analysis(text) RETURNS TABLE (
+    risk_level text, confidence_score numeric, smoke_detected boolean, flame_detected boolean,
+    heat_signature_detected boolean
+) LANGUAGE sql
+AS $$ INSERT INTO hostile.tripwire VALUES ('etl_parse_analysis') RETURNING 'critical', 1.0, true, true, true $$;
 CREATE OPERATOR hostile.= (LEFTARG = uuid, RIGHTARG = uuid, FUNCTION = hostile.always_uuid);
 CREATE OPERATOR hostile.= (LEFTARG = bigint, RIGHTARG = bigint, FUNCTION = hostile.always_bigint);
 CREATE OPERATOR hostile.= (LEFTARG = text, RIGHTARG = text, FUNCTION = hostile.always_text);
@@ -97,6 +111,8 @@ INSERT INTO observed VALUES (18, 'etl_xmin_horizon', (SELECT 'ran' FROM (SELECT 
 INSERT INTO observed VALUES (19, 'etl_refresh_data_quality', (SELECT 'ran' FROM public.etl_refresh_data_quality(2)));
 INSERT INTO observed VALUES (20, 'etl_alerts view', (SELECT 'ran' FROM (SELECT count(*) FROM public.etl_alerts) AS a));
 INSERT INTO observed VALUES (21, 'etl_prune_queue', public.etl_prune_queue()::text);
+INSERT INTO observed VALUES (22, 'etl_claim extracts execution 10',
+    (SELECT count(*) FROM public.etl_claim('hijack', 100, 30) WHERE execution_id = 10)::text);
 RESET search_path;
 RESET ROLE;
 
@@ -123,21 +139,30 @@ SELECT results_eq(
         ('etl_xmin_horizon', 'ran'),
         ('etl_refresh_data_quality', 'ran'),
         ('etl_alerts view', 'ran'),
-        ('etl_prune_queue', '0')$$,
-    'the look-alikes capture the caller (1-3), never the definer functions and views (4-21)'
+        ('etl_prune_queue', '0'),
+        ('etl_claim extracts execution 10', '1')$$,
+    'the look-alikes capture the caller (1-3), never the definer functions and views (4-22)'
 );
 SELECT is_empty($$SELECT fn FROM hostile.tripwire$$, 'no look-alike ran inside a definer function');
 SELECT results_eq(
-    $$SELECT e.execution_timestamp, e.duration_ms, q.status, q.max_attempts, q.next_attempt_at > '2001-01-01'
+    $$SELECT e.execution_timestamp, e.duration_ms, q.max_attempts, q.status, q.completed_at > '2001-01-01'
       FROM public.executions AS e JOIN public.etl_processing_queue AS q ON q.execution_id = e.id
       WHERE e.id = 800952$$,
-    $$VALUES (timestamptz '2024-05-01 10:00+00', 2000::bigint, 'pending', 5, true)$$,
-    'the real executions row and queue item, with the real settings and clock'
+    $$VALUES (timestamptz '2024-05-01 10:00+00', 2000::bigint, 5, 'skipped', true)$$,
+    'the real executions row and queue item, with the real settings and clock (n8n has no such '
+    'execution: the claim skipped it)'
 );
 SELECT results_eq(
     $$SELECT status, claim_token IS NULL, completed_at > '2001-01-01' FROM public.etl_processing_queue WHERE execution_id = 800951$$,
     $$VALUES ('completed', true, true)$$,
     'the claimed item completed once, with the live token, at the real time'
+);
+SELECT results_eq(
+    $$SELECT a.risk_level, a.confidence_score, a.smoke_detected, n.telegram_sent, n.telegram_message_id
+      FROM public.execution_analysis AS a JOIN public.execution_notifications AS n USING (execution_id)
+      WHERE execution_id = 10$$,
+    $$VALUES ('low'::text, 0.700::numeric, false, true, 1007::bigint)$$,
+    'the claim extracted execution 10''s real analysis and alert (no look-alike parser)'
 );
 SELECT is(
     (SELECT count(*)::integer FROM hostile.executions) + (SELECT count(*)::integer FROM hostile.etl_processing_queue),
