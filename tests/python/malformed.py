@@ -181,13 +181,33 @@ def _inline_container(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
     )
 
 
+def _bad_reference(draw: st.DrawFn, text: str, ref: str) -> tuple[str, str]:
+    """`text` with the bad reference `ref`: in place of one of its references (the walker may
+    follow it), or added where nothing reads it unless the whole container is decoded. Returns
+    the text and which of the two."""
+    elements = json.loads(text)
+    references = [
+        (owner, key)
+        for owner in elements
+        if isinstance(owner, dict | list)
+        for key, value in (owner.items() if isinstance(owner, dict) else enumerate(owner))
+        if isinstance(value, str)
+    ]
+    if references and draw(st.booleans()):
+        owner, key = draw(st.sampled_from(references))
+        owner[key] = ref
+        return _dump(elements), "in place of a reference"
+    return _plant(draw, text, ref), "added"
+
+
 @st.composite
 def _out_of_range(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
     text = draw(bases)
     ref = str(len(json.loads(text)) + draw(st.integers(0, 10**15)))
+    text, where = _bad_reference(draw, text, ref)
     return Case(
-        "reference out of range",
-        _plant(draw, text, ref),
+        f"reference out of range, {where}",
+        text,
         MALFORMED,
         re.escape(f'flatted: reference "{ref[:64]}" out of range'),
     )
@@ -206,9 +226,10 @@ _NOT_INDEX = st.one_of(
 @st.composite
 def _not_an_index(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
     ref = draw(_NOT_INDEX)
+    text, where = _bad_reference(draw, draw(bases), ref)
     return Case(
-        "reference not an element index",
-        _plant(draw, draw(bases), ref),
+        f"reference not an element index, {where}",
+        text,
         MALFORMED,
         re.escape(f'flatted: reference "{ref[:64]}" is not an element index'),
     )
