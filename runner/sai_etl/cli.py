@@ -9,7 +9,7 @@ import sys
 import psycopg
 
 from sai_etl import __version__
-from sai_etl.config import ENVIRONMENT, ConfigError
+from sai_etl.config import ConfigError, environment_help
 
 # Modules that define `register(subparsers)`; each parser sets `func(args) -> int`.
 COMMAND_MODULES = [
@@ -20,22 +20,17 @@ COMMAND_MODULES = [
     "sai_etl.commands.simulate",
     "sai_etl.commands.health",
     "sai_etl.commands.status",
+    "sai_etl.commands.run",
+    "sai_etl.commands.retry",
+    "sai_etl.commands.reprocess",
 ]
-
-
-def _environment_help() -> str:
-    lines = ["environment:"]
-    for name, (default, text) in ENVIRONMENT.items():
-        suffix = f" (default {default})" if default is not None else ""
-        lines.append(f"  {name:<20} {text}{suffix}")
-    return "\n".join(lines)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sai-etl",
         description="Two-stage ETL from n8n executions into the sai_dashboard database.",
-        epilog=_environment_help(),
+        epilog=environment_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"sai-etl {__version__}")

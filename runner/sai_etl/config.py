@@ -17,7 +17,23 @@ ENVIRONMENT: dict[str, tuple[str | None, str]] = {
     "SAI_LEASE_SECONDS": ("30", "claim lease; a crashed runner's items return after it"),
     "SAI_POLL_SECONDS": ("5", "poll interval when no NOTIFY arrives"),
     "SAI_SWEEP_SECONDS": ("10", "interval of the Stage 1 sweep (outbox drain, reconcile)"),
+    "SAI_STOP_SECONDS": ("10", "on SIGTERM: time to finish images in flight before releasing them"),
+    "SAI_IMAGE_MAX_BYTES": ("20971520", "largest image payload accepted, in bytes"),
+    "SAI_IMAGE_MAX_PIXELS": ("40000000", "largest image accepted, in pixels (decompression bombs)"),
+    "SAI_THUMBNAIL_SIZE": ("320", "longest side of the WebP thumbnail, in pixels"),
+    "SAI_DISPLAY_SIZE": (None, "longest side of the WebP display variant; unset: none written"),
+    "SAI_ORPHAN_TEMP_SECONDS": ("300", "at start, remove older temp files a crashed runner left"),
 }
+
+
+def environment_help(names: list[str] | None = None) -> str:
+    """The `environment:` section of --help, for all settings or the named ones."""
+    lines = ["environment:"]
+    for name in names or list(ENVIRONMENT):
+        default, text = ENVIRONMENT[name]
+        suffix = f" (default {default})" if default is not None else ""
+        lines.append(f"  {name:<24} {text}{suffix}")
+    return "\n".join(lines)
 
 
 class ConfigError(Exception):
@@ -42,6 +58,10 @@ def _number(name: str, kind: type[int] | type[float]) -> int | float:
     return value
 
 
+def _optional_int(name: str) -> int | None:
+    return None if _get(name) is None else int(_number(name, int))
+
+
 def require(name: str) -> str:
     """The value of a setting that has no default, or a clear error."""
     value = _get(name)
@@ -61,6 +81,12 @@ class Settings:
     lease_seconds: float
     poll_seconds: float
     sweep_seconds: float
+    stop_seconds: float
+    image_max_bytes: int
+    image_max_pixels: int
+    thumbnail_size: int
+    display_size: int | None
+    orphan_temp_seconds: float
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -75,4 +101,10 @@ class Settings:
             lease_seconds=float(_number("SAI_LEASE_SECONDS", float)),
             poll_seconds=float(_number("SAI_POLL_SECONDS", float)),
             sweep_seconds=float(_number("SAI_SWEEP_SECONDS", float)),
+            stop_seconds=float(_number("SAI_STOP_SECONDS", float)),
+            image_max_bytes=int(_number("SAI_IMAGE_MAX_BYTES", int)),
+            image_max_pixels=int(_number("SAI_IMAGE_MAX_PIXELS", int)),
+            thumbnail_size=int(_number("SAI_THUMBNAIL_SIZE", int)),
+            display_size=_optional_int("SAI_DISPLAY_SIZE"),
+            orphan_temp_seconds=float(_number("SAI_ORPHAN_TEMP_SECONDS", float)),
         )

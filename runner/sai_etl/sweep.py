@@ -9,6 +9,15 @@ import psycopg
 
 
 @dataclass(frozen=True)
+class Maintenance:
+    """What etl_maintenance() did; all None when another session was doing it."""
+
+    pruned: int | None
+    quality_days: int | None
+    heartbeats_pruned: int | None
+
+
+@dataclass(frozen=True)
 class SweepResult:
     outbox_drained: int
     reconciled: int
@@ -38,3 +47,11 @@ def sweep(
         [drained, window],
     ).fetchone()
     return SweepResult(outbox_drained=row[0], reconciled=row[1])
+
+
+def maintenance(dashboard: psycopg.Connection) -> Maintenance:
+    """The housekeeping that follows a sweep: queue pruning, data quality, old heartbeats."""
+    row = dashboard.execute(
+        "SELECT pruned, quality_days, heartbeats_pruned FROM etl_maintenance()"
+    ).fetchone()
+    return Maintenance(*row)

@@ -25,6 +25,7 @@ BEGIN
 END
 $$;
 
--- The runner's sweep drains the outbox.
+-- The runner's sweep drains the outbox, batch by batch until it is empty (it counts what is left).
 GRANT USAGE ON SCHEMA sai_etl TO sai_etl_runner;
 GRANT EXECUTE ON FUNCTION sai_etl.drain_outbox(integer) TO sai_etl_runner;
+GRANT SELECT ON sai_etl.outbox TO sai_etl_runner;

@@ -46,6 +46,16 @@ def dashboard(dashboard_dsn: str) -> Iterator[psycopg.Connection]:
 
 
 @pytest.fixture(scope="session")
+def private_cluster() -> Iterator[str]:
+    """A cluster of the runner tests' own, for their fresh database pairs: a new pair's
+    `sai-etl migrate` gives the cluster-wide link roles new passwords, which cuts the links of
+    the older pairs on that cluster (the shared test databases among them)."""
+    cluster = pairs.new_cluster("runner")
+    yield cluster.name
+    cluster.remove()
+
+
+@pytest.fixture(scope="session")
 def n8n_fixture_dump() -> dict[str, pgcopy.CopyBlock]:
     """The COPY blocks of the 18 real n8n executions (tests/fixtures/n8n-1.123/executions.sql)."""
     return pgcopy.read(pairs.FIXTURES / "executions.sql")

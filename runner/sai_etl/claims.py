@@ -1,0 +1,125 @@
+"""The Stage 2 queue API as the runner calls it: stored functions only, with explicit casts.
+
+Every call is its own transaction (the runner's connections are in autocommit mode).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import psycopg
+from psycopg.rows import class_row
+from psycopg.types.json import Jsonb
+
+CHANNEL = "sai_etl_stage2"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claimed item with its image locator (etl_claim's row)."""
+
+    queue_id: int
+    execution_id: int
+    claim_token: UUID
+    attempt: int
+    image_source: str | None
+    image_base64: str | None
+    image_path: str | None
+    image_bytes: bytes | None
+    image_mime_type: str | None
+    image_file_name: str | None
+
+
+@dataclass(frozen=True)
+class Held:
+    """What the runner keeps of a claim while its image is processed: no payload."""
+
+    queue_id: int
+    execution_id: int
+    claim_token: UUID
+    attempt: int
+
+
+def held(claim: Claim) -> Held:
+    return Held(claim.queue_id, claim.execution_id, claim.claim_token, claim.attempt)
+
+
+def claim(conn: psycopg.Connection, worker: str, batch: int, lease: float) -> list[Claim]:
+    with conn.cursor(row_factory=class_row(Claim)) as cur:
+        cur.execute(
+            "SELECT queue_id, execution_id, claim_token, attempt, image_source, image_base64, "
+            "image_path, image_bytes, image_mime_type, image_file_name "
+            "FROM etl_claim(%s::text, %s::integer, %s::double precision)",
+            [worker, batch, lease],
+        )
+        return cur.fetchall()
+
+
+def _one(conn: psycopg.Connection, query: str, params: Sequence[Any]) -> Any:
+    row = conn.execute(query, params).fetchone()
+    return row[0] if row else None
+
+
+def complete(conn: psycopg.Connection, item: Held, image: dict[str, Any] | None) -> bool:
+    """False: the claim is no longer live (lease lost), nothing was recorded."""
+    return bool(
+        _one(
+            conn,
+            "SELECT etl_complete(%s::bigint, %s::uuid, %s::jsonb)",
+            [item.queue_id, item.claim_token, Jsonb(image) if image is not None else None],
+        )
+    )
+
+
+def fail(conn: psycopg.Connection, item: Held, error: str, retry: bool) -> str | None:
+    """The item's new status (pending or failed), or None when the claim is no longer live."""
+    return _one(
+        conn,
+        "SELECT etl_fail(%s::bigint, %s::uuid, %s::text, %s::boolean)",
+        [item.queue_id, item.claim_token, error, retry],
+    )
+
+
+def skip(conn: psycopg.Connection, item: Held, reason: str) -> bool:
+    return bool(
+        _one(
+            conn,
+            "SELECT etl_skip(%s::bigint, %s::uuid, %s::text)",
+            [item.queue_id, item.claim_token, reason],
+        )
+    )
+
+
+def release(conn: psycopg.Connection, items: Sequence[Held]) -> int:
+    if not items:
+        return 0
+    return int(
+        _one(
+            conn,
+            "SELECT etl_release(%s::bigint[], %s::uuid[])",
+            [[i.queue_id for i in items], [i.claim_token for i in items]],
+        )
+    )
+
+
+def renew(conn: psycopg.Connection, items: Sequence[Held], lease: float) -> set[int]:
+    """Ids whose claims are still held (their leases now extended)."""
+    rows = conn.execute(
+        "SELECT id FROM etl_renew_leases(%s::bigint[], %s::uuid[], %s::double precision) AS id",
+        [[i.queue_id for i in items], [i.claim_token for i in items], lease],
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def next_ready_in(conn: psycopg.Connection) -> float | None:
+    """Seconds until the next item becomes claimable (0: now), None when nothing is waiting."""
+    value = _one(conn, "SELECT etl_next_ready_in()", [])
+    return None if value is None else max(0.0, float(value))
+
+
+def heartbeat(conn: psycopg.Connection, worker: str, status: str | None) -> None:
+    """The runner is alive (health's runner_silent alert reads it)."""
+    conn.execute("SELECT etl_heartbeat(%s::text, %s::text)", [worker, status])
