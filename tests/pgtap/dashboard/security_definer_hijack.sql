@@ -111,6 +111,7 @@ INSERT INTO observed VALUES (18, 'etl_xmin_horizon', (SELECT 'ran' FROM (SELECT 
 INSERT INTO observed VALUES (19, 'etl_refresh_data_quality', (SELECT 'ran' FROM public.etl_refresh_data_quality(2)));
 INSERT INTO observed VALUES (20, 'etl_alerts view', (SELECT 'ran' FROM (SELECT count(*) FROM public.etl_alerts) AS a));
 INSERT INTO observed VALUES (21, 'etl_prune_queue', public.etl_prune_queue()::text);
+INSERT INTO observed VALUES (23, 'etl_next_ready_in', (SELECT 'ran' FROM public.etl_next_ready_in()));
 INSERT INTO observed VALUES (22, 'etl_claim extracts execution 10',
     (SELECT count(*) FROM public.etl_claim('hijack', 100, 30) WHERE execution_id = 10)::text);
 RESET search_path;
@@ -140,8 +141,9 @@ SELECT results_eq(
         ('etl_refresh_data_quality', 'ran'),
         ('etl_alerts view', 'ran'),
         ('etl_prune_queue', '0'),
-        ('etl_claim extracts execution 10', '1')$$,
-    'the look-alikes capture the caller (1-3), never the definer functions and views (4-22)'
+        ('etl_claim extracts execution 10', '1'),
+        ('etl_next_ready_in', 'ran')$$,
+    'the look-alikes capture the caller (1-3), never the definer functions and views (4-23)'
 );
 SELECT is_empty($$SELECT fn FROM hostile.tripwire$$, 'no look-alike ran inside a definer function');
 SELECT results_eq(

@@ -105,6 +105,7 @@ SELECT results_eq(
         ('function', 'public.etl_ingest_from_n8n(timestamp with time zone, bigint, integer, text, integer)', 'EXECUTE'),
         ('function', 'public.etl_maintenance()', 'EXECUTE'),
         ('function', 'public.etl_n8n_link_health(interval)', 'EXECUTE'),
+        ('function', 'public.etl_next_ready_in()', 'EXECUTE'),
         ('function', 'public.etl_prune_queue(integer)', 'EXECUTE'),
         ('function', 'public.etl_reap_expired_leases()', 'EXECUTE'),
         ('function', 'public.etl_reconcile(interval)', 'EXECUTE'),

@@ -2,7 +2,7 @@
 -- write (or read) a table directly, read n8n's tables through the link, call the ingest or a
 -- helper function, create objects, or see the link's password.
 BEGIN;
-SELECT plan(19);
+SELECT plan(21);
 
 SET LOCAL ROLE sai_etl_runner;
 SELECT lives_ok($$SELECT * FROM etl_claim('security-test', 5, 30)$$, 'etl_claim');
@@ -14,6 +14,8 @@ SELECT lives_ok($$SELECT etl_renew_leases('{-1}', ARRAY[gen_random_uuid()], 30)$
 SELECT lives_ok($$SELECT etl_retry('failed', '{-1}')$$, 'etl_retry');
 SELECT lives_ok($$SELECT etl_reprocess(NULL, '{-1}')$$, 'etl_reprocess');
 SELECT lives_ok($$SELECT etl_reap_expired_leases()$$, 'etl_reap_expired_leases');
+SELECT lives_ok($$SELECT etl_next_ready_in()$$, 'etl_next_ready_in');
+SELECT lives_ok($$SELECT count(*) FROM etl_queue_health$$, 'the health views');
 SELECT lives_ok($$SELECT * FROM etl_sweep(0, '1 minute')$$, 'etl_sweep (reads n8n through the definer''s link)');
 
 SELECT throws_ok(

@@ -105,8 +105,9 @@ SELECT results_eq(
     $$SELECT * FROM pg_temp.privileges('sai_etl_runner')$$,
     $$VALUES
         ('function', 'sai_etl.drain_outbox(integer)', 'EXECUTE'),
-        ('schema', 'sai_etl', 'USAGE')$$,
-    'sai_etl_runner: the outbox drain, nothing else'
+        ('schema', 'sai_etl', 'USAGE'),
+        ('table', 'sai_etl.outbox', 'SELECT')$$,
+    'sai_etl_runner: the outbox drain and reading the outbox (the sweep counts what is left), nothing else'
 );
 SELECT is_empty(
     $$SELECT * FROM pg_temp.privileges('sai_etl_ingest')$$,

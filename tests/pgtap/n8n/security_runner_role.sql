@@ -1,12 +1,13 @@
--- In n8n's database the runner drains the outbox and does nothing else.
+-- In n8n's database the runner drains the outbox and reads it, and does nothing else.
 BEGIN;
-SELECT plan(5);
+SELECT plan(6);
 
 SET LOCAL ROLE sai_etl_runner;
 SELECT lives_ok($$SELECT sai_etl.drain_outbox(0)$$, 'drain_outbox');
+SELECT lives_ok($$SELECT count(*) FROM sai_etl.outbox$$, 'reads the outbox (the sweep counts what is left)');
 SELECT throws_ok(
-    $$SELECT count(*) FROM sai_etl.outbox$$,
-    '42501', 'permission denied for table outbox', 'no direct read of the outbox'
+    $$DELETE FROM sai_etl.outbox$$,
+    '42501', 'permission denied for table outbox', 'but does not write it'
 );
 SELECT throws_ok(
     $$SELECT count(*) FROM public.execution_data$$,
