@@ -115,7 +115,7 @@ INSERT INTO etl_settings (key, value, description) VALUES
 ('max_attempts', '5', 'Claims an item may spend before it is failed.'),
 ('retry_base_seconds', '2', 'First retry delay; doubles per attempt, with jitter.'),
 ('retry_max_seconds', '300', 'Cap of the retry delay.'),
-('defer_seconds', '0.5', 'Delay before re-checking an execution n8n has not finished writing.'),
+('defer_seconds', '0.5', 'Re-check delay of an execution n8n has not finished writing, at the sixth re-check (1/32 of it first, doubling, at most 60 s).'),
 ('reconcile_window', '1 hour', 'How far back each sweep looks for executions Stage 1 missed.'),
 ('backfill_batch', '10000', 'Executions per backfill round trip.');
 

@@ -36,6 +36,7 @@ class Claim:
     image_bytes: bytes | None
     image_mime_type: str | None
     image_file_name: str | None
+    image_reason: str | None  # why a frame n8n recorded cannot be handed over
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def claim(conn: psycopg.Connection, worker: str, batch: int, lease: float) -> li
     with conn.cursor(row_factory=class_row(Claim)) as cur:
         cur.execute(
             "SELECT queue_id, execution_id, claim_token, attempt, image_source, image_base64, "
-            "image_path, image_bytes, image_mime_type, image_file_name "
+            "image_path, image_bytes, image_mime_type, image_file_name, image_reason "
             "FROM etl_claim(%s::text, %s::integer, %s::double precision)",
             [worker, batch, lease],
         )

@@ -12,6 +12,8 @@ databases on the same server, silently breaking the links of the first.
 
 Passwords reach the server only as COPY data, never in statement text or bind parameters, so
 neither pg_stat_activity nor a server logging every statement (with its parameters) holds one.
+The nested statements that do hold one (ALTER ROLE, CREATE USER MAPPING) are kept out of
+pg_stat_statements, and when they fail their text stays out of the error.
 """
 
 from __future__ import annotations
@@ -125,6 +127,24 @@ def _set_secret(conn: psycopg.Connection, password: str) -> None:
     with conn.cursor().copy("COPY sai_etl_link_secret (secret) FROM STDIN") as copy:
         copy.write_row([password])
     conn.execute("SELECT set_config('sai_etl.link_secret', secret, true) FROM sai_etl_link_secret")
+    # pg_stat_statements.track = all would keep the text of the nested statements below, the
+    # password in it, for anyone allowed to read pg_stat_statements.
+    conn.execute(
+        "SELECT set_config('pg_stat_statements.track', 'top', true) "
+        "WHERE current_setting('pg_stat_statements.track', true) = 'all'"
+    )
+
+
+def _execute_secret(conn: psycopg.Connection, statement: sql.Composable) -> None:
+    """Run `statement`, a PL/pgSQL expression building a statement that holds the secret, in a
+    DO block. On failure only its message goes on: PL/pgSQL's error context would quote the
+    statement, password and all, to the client and to the server log."""
+    conn.execute(
+        sql.SQL(
+            "DO $$ BEGIN EXECUTE {}; EXCEPTION WHEN OTHERS THEN "
+            "RAISE EXCEPTION USING ERRCODE = SQLSTATE, MESSAGE = SQLERRM; END $$"
+        ).format(statement)
+    )
 
 
 def _set_role_password(conn: psycopg.Connection, role: str, member_of: str, about: str) -> None:
@@ -134,10 +154,14 @@ def _set_role_password(conn: psycopg.Connection, role: str, member_of: str, abou
             "DO $$ BEGIN "
             "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {role}) THEN "
             "EXECUTE format('CREATE ROLE %I LOGIN', {role}); END IF; "
-            "EXECUTE format('GRANT %I TO %I', {member_of}, {role}); "
-            "EXECUTE format('ALTER ROLE %I PASSWORD %L', {role}, "
-            "current_setting('sai_etl.link_secret')); END $$"
+            "EXECUTE format('GRANT %I TO %I', {member_of}, {role}); END $$"
         ).format(role=sql.Literal(role), member_of=sql.Literal(member_of))
+    )
+    _execute_secret(
+        conn,
+        sql.SQL(
+            "format('ALTER ROLE %I PASSWORD %L', {}, current_setting('sai_etl.link_secret'))"
+        ).format(sql.Literal(role)),
     )
     conn.execute(
         sql.SQL("COMMENT ON ROLE {} IS {}").format(sql.Identifier(role), sql.Literal(about))
@@ -150,12 +174,12 @@ def _set_user_mapping(conn: psycopg.Connection, server: str, role: str) -> None:
             sql.Identifier(server)
         )
     )
-    conn.execute(
+    _execute_secret(
+        conn,
         sql.SQL(
-            "DO $$ BEGIN EXECUTE format("
-            "'CREATE USER MAPPING FOR CURRENT_USER SERVER %I OPTIONS (user %L, password %L)', "
-            "{}, {}, current_setting('sai_etl.link_secret')); END $$"
-        ).format(sql.Literal(server), sql.Literal(role))
+            "format('CREATE USER MAPPING FOR CURRENT_USER SERVER %I "
+            "OPTIONS (user %L, password %L)', {}, {}, current_setting('sai_etl.link_secret'))"
+        ).format(sql.Literal(server), sql.Literal(role)),
     )
 
 

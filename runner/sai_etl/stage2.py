@@ -44,7 +44,7 @@ def _payload(claim: Claim, context: ImageContext) -> bytes:
     if source == "database":
         if claim.image_bytes is None:
             # The extraction found the binary_data row gone (n8n pruned it).
-            raise FileNotFoundError("n8n binary_data has no such file")
+            raise FileNotFoundError(claim.image_reason or "n8n binary_data has no such file")
         return bytes(claim.image_bytes)
     # filesystem; the caller checked the source and the binary dir
     assert context.n8n_binary_dir is not None
@@ -77,6 +77,10 @@ def _invalid(claim: Claim, reason: str, data: bytes | None) -> dict[str, Any]:
 def process(claim: Claim, context: ImageContext) -> Outcome:
     """Store the claim's image (if any) and say how to acknowledge it."""
     if claim.image_source is None:
+        if claim.image_reason is not None:
+            # n8n recorded a frame sai-etl cannot read (another storage mode): say so, rather
+            # than record an execution without image. `sai-etl retry` once it can be read.
+            return Outcome("fail", error=f"image not readable: {claim.image_reason}", retry=False)
         return Outcome("complete")
     if claim.image_source not in SOURCES:
         return Outcome("fail", error=f"unknown image source {claim.image_source!r}", retry=False)
@@ -86,9 +90,9 @@ def process(claim: Claim, context: ImageContext) -> Outcome:
         data = _payload(claim, context)
     except InvalidImage as exc:
         return Outcome("complete", image=_invalid(claim, exc.reason, None))
-    except FileNotFoundError:
+    except FileNotFoundError as exc:
         # n8n pruned the execution's binary data (a missing root is NotADirectoryError instead).
-        where = claim.image_path if claim.image_source == "filesystem" else "binary_data row"
+        where = claim.image_path if claim.image_source == "filesystem" else exc
         return Outcome("skip", error=f"n8n binary data file missing: {where}")
     except OSError as exc:
         return Outcome("fail", error=f"reading n8n binary data: {_error(exc)}")

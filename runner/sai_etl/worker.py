@@ -152,6 +152,8 @@ class Runner:
             if self.conn is not None or time.monotonic() >= self.timers.reconnect:
                 self._step()
             if self.options.once and self._once_finished():
+                # Leave the health figures (the data quality rollup) current for whoever looks next.
+                self._maintain()
                 break
             self._tick()
             self._wait(self._timeout())
@@ -419,6 +421,10 @@ class Runner:
             if result.outbox_drained or result.reconciled:
                 self.look = True
                 event("swept", outbox_drained=result.outbox_drained, reconciled=result.reconciled)
+        self._maintain()
+
+    def _maintain(self) -> None:
+        assert self.conn is not None
         try:
             done = sweep.maintenance(self.conn)
         except psycopg.Error as exc:

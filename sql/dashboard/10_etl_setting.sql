@@ -10,3 +10,5 @@ AS $$
 $$;
 
 COMMENT ON FUNCTION public.etl_setting(text) IS 'The value of one row of etl_settings, or NULL.';
+
+REVOKE ALL ON FUNCTION public.etl_setting(text) FROM PUBLIC;

@@ -144,3 +144,5 @@ COMMENT ON FUNCTION etl_flatted_decode(jsonb, text[], integer, integer) IS
 'inline container; 54000 "nesting deeper than N" (containers, the target counting as 1) and '
 '"more than N nodes" (every value produced, the target included); 54001 when the result is '
 'deeper than the jsonb parser can hold.';
+
+REVOKE ALL ON FUNCTION etl_flatted_decode(jsonb, text[], integer, integer) FROM PUBLIC;

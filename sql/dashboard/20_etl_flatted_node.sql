@@ -44,3 +44,5 @@ COMMENT ON FUNCTION etl_flatted_node(jsonb, text[]) IS
 'references) or a leaf value (a string element as a jsonb string; numbers, booleans, null as '
 'stored). NULL when the path does not exist. SAI01 for a bad reference or an inline container. '
 'Cost is per step, independent of document size, for an in-memory (not toasted) p_doc.';
+
+REVOKE ALL ON FUNCTION etl_flatted_node(jsonb, text[]) FROM PUBLIC;

@@ -25,3 +25,5 @@ COMMENT ON FUNCTION etl_flatted_ref(jsonb, jsonb) IS
 'Internal to etl_flatted_node/etl_flatted_decode: the element index a flatted reference (a jsonb '
 'string inside an object or array element) points at. SAI01 when it is not a canonical decimal '
 'index or is past the end of the document; the message quotes at most 64 characters of it.';
+
+REVOKE ALL ON FUNCTION etl_flatted_ref(jsonb, jsonb) FROM PUBLIC;

@@ -63,3 +63,5 @@ COMMENT ON FUNCTION etl_parse_analysis(text) IS
 'rules read its tokens (etl_parse_text_risk_level, etl_parse_text_confidence, '
 'etl_parse_text_detections). Not mentioned is NULL, never false; NULL, blank or unreadable input '
 'gives all NULL. Never raises and starts no subtransaction, so it runs in parallel workers.';
+
+REVOKE ALL ON FUNCTION etl_parse_analysis(text) FROM PUBLIC;

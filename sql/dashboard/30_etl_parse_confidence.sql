@@ -26,3 +26,5 @@ COMMENT ON FUNCTION etl_parse_confidence(text) IS
 'Normalises one confidence value to 0..1: a fraction stays, a number above 1 and up to 100 or a '
 'value with "%" is a percentage, a decimal comma is accepted; anything else (negative, above 100, '
 'words) is NULL, because an invented confidence is worse than none.';
+
+REVOKE ALL ON FUNCTION etl_parse_confidence(text) FROM PUBLIC;

@@ -24,3 +24,5 @@ $$;
 COMMENT ON FUNCTION etl_parse_flag(jsonb) IS
 'Reads a smoke/flame/heat value of the model''s JSON: JSON booleans, 1/0 and the usual English and '
 'Spanish yes/no words; any other value (e.g. "unknown", "maybe", an object) is NULL, not false.';
+
+REVOKE ALL ON FUNCTION etl_parse_flag(jsonb) FROM PUBLIC;

@@ -18,3 +18,5 @@ $$;
 COMMENT ON FUNCTION etl_parse_fold(text) IS
 'Lower-cases a model response and strips Spanish accents and typographic quotes, so the parsing '
 'rules of etl_parse_analysis match one spelling of each English or Spanish word.';
+
+REVOKE ALL ON FUNCTION etl_parse_fold(text) FROM PUBLIC;

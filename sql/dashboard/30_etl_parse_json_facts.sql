@@ -81,3 +81,5 @@ COMMENT ON FUNCTION etl_parse_json_facts(jsonb) IS
 'smoke/humo, flames/fire/fuego/llamas, heat/heat_signature/calor, has_smoke, ...); the contract''s '
 'own key wins over another spelling. An absent key is NULL; facts_named counts the keys recognised, '
 '0 meaning the object is not an analysis.';
+
+REVOKE ALL ON FUNCTION etl_parse_json_facts(jsonb) FROM PUBLIC;

@@ -74,3 +74,5 @@ COMMENT ON FUNCTION etl_parse_json_object(text) IS
 'The JSON object in a model response: the whole response, else the first ``` (or ```json) code '
 'fence, else the first {...} in the text; an array counts by its first object. NULL when there is '
 'none or it is not valid JSON (never raises), so the caller falls back to the text rules.';
+
+REVOKE ALL ON FUNCTION etl_parse_json_object(text) FROM PUBLIC;

@@ -45,3 +45,5 @@ COMMENT ON FUNCTION etl_parse_json_valid(text) IS
 'PARALLEL SAFE and never raise. Deliberately stricter than jsonb: refuses \u0000 and surrogate '
 'escapes, exponents beyond 999, texts over 15,000 characters and nesting deeper than 64; the caller '
 'then reads the response as text.';
+
+REVOKE ALL ON FUNCTION etl_parse_json_valid(text) FROM PUBLIC;

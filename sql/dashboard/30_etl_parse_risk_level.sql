@@ -39,3 +39,5 @@ COMMENT ON FUNCTION etl_parse_risk_level(text) IS
 'none (moderate/medio/moderado = medium; extreme/severe = critical; "no risk", "sin riesgo", '
 'ninguno, nulo and a bare "no" = none); the first risk word wins ("medium-high" = medium). No risk '
 'word: NULL.';
+
+REVOKE ALL ON FUNCTION etl_parse_risk_level(text) FROM PUBLIC;

@@ -75,3 +75,5 @@ COMMENT ON FUNCTION etl_parse_text_confidence(text[]) IS
 'confidence/confianza/certainty label that has one ("Confidence: 96%", "Confianza: 0,88", '
 '"confidence 0.97", "8/10"), else a number right before it ("90% confidence"); normalised by '
 'etl_parse_confidence. A bare number elsewhere is not a confidence.';
+
+REVOKE ALL ON FUNCTION etl_parse_text_confidence(text[]) FROM PUBLIC;

@@ -275,3 +275,5 @@ COMMENT ON FUNCTION etl_parse_text_detections(text[]) IS
 '"whether", "si hay" say nothing unless answered ("Checked for smoke: none"). Hedged mentions '
 '("possible smoke") count as detections and a positive mention beats a negated one ("no smoke on '
 'the left, heavy smoke on the right"). A thing that is never mentioned is NULL, never false.';
+
+REVOKE ALL ON FUNCTION etl_parse_text_detections(text[]) FROM PUBLIC;

@@ -85,3 +85,5 @@ COMMENT ON FUNCTION etl_parse_text_risk_level(text[]) IS
 'one right before "risk"/"riesgo" ("low risk", "no risk", "sin riesgo"), else a level that opens '
 'the response as a heading ("CRITICAL: ..."). A level word anywhere else ("high in the sky", "low '
 'clouds") is not a risk level: NULL.';
+
+REVOKE ALL ON FUNCTION etl_parse_text_risk_level(text[]) FROM PUBLIC;

@@ -26,3 +26,5 @@ COMMENT ON FUNCTION etl_parse_tokens(text) IS
 'comma and exponent ("0.91", "0,87", "1e5"), and the punctuation the rules use (. ; : , ! ? | % / and line ends); '
 '"don''t" and "cannot" become "do not", "can not". Other characters (quotes, *, #, brackets) '
 'are dropped, so Markdown and JSON-like text read as plain words.';
+
+REVOKE ALL ON FUNCTION etl_parse_tokens(text) FROM PUBLIC;

@@ -24,3 +24,5 @@ $$;
 COMMENT ON FUNCTION public.etl_execution_timing(timestamptz, timestamptz, timestamptz) IS
 'startedAt (createdAt when n8n never started the execution), stoppedAt (the latest earlier timestamp '
 'when n8n recorded none), their difference in ms, and whether both were recorded.';
+
+REVOKE ALL ON FUNCTION public.etl_execution_timing(timestamptz, timestamptz, timestamptz) FROM PUBLIC;

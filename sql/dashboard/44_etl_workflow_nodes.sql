@@ -63,3 +63,5 @@ COMMENT ON FUNCTION public.etl_workflow_nodes(text, jsonb) IS
 'first enabled one in the workflow''s node order. An etl_node_overrides row for (workflow, role) wins '
 'when the workflow has a node of that name; for a workflow version without it, discovery by type '
 'applies. NULL: the workflow has no node for that role.';
+
+REVOKE ALL ON FUNCTION public.etl_workflow_nodes(text, jsonb) FROM PUBLIC;

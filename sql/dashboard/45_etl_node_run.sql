@@ -46,3 +46,5 @@ COMMENT ON FUNCTION public.etl_node_run(jsonb, text) IS
 'its last run failed, the path of that run (resultData.runData.<node>.<last>) and of its first output '
 'item (run.data.main[0][0]; NULL when it output nothing). Paths are for etl_flatted_node. ran is false '
 '(and the rest NULL) for a NULL node or a node without runData.';
+
+REVOKE ALL ON FUNCTION public.etl_node_run(jsonb, text) FROM PUBLIC;

@@ -34,3 +34,5 @@ COMMENT ON FUNCTION public.etl_webhook_item(jsonb, text) IS
 'Path (for etl_flatted_node) of the webhook node''s output item in a parsed flatted execution: its '
 'last run''s first item, or, when it never ran (a crashed execution keeps n8n''s initial data), its '
 'item waiting on executionData.nodeExecutionStack. NULL when neither exists.';
+
+REVOKE ALL ON FUNCTION public.etl_webhook_item(jsonb, text) FROM PUBLIC;

@@ -42,3 +42,5 @@ COMMENT ON FUNCTION public.etl_camera_ids(jsonb, text[]) IS
 'execution: from json.body, else json.query, else the x-node-id / x-camera-id headers; a non-empty '
 'string or a number, kept as text exactly as sent. NULL when the request did not say (or p_item_path '
 'is NULL).';
+
+REVOKE ALL ON FUNCTION public.etl_camera_ids(jsonb, text[]) FROM PUBLIC;

@@ -99,7 +99,9 @@ BEGIN
         IF jsonb_typeof(v_ref) = 'string' THEN
             v_index := public.etl_flatted_ref(p_doc, v_ref);
             IF jsonb_path_exists(p_doc, '$[$i] ? (@.type() == "string")', jsonb_build_object('i', v_index)) THEN
-                image_base64 := nullif(p_doc ->> v_index, '');
+                -- An empty string is a payload too: the camera sent a frame field with nothing in
+                -- it, which the runner records as an invalid image (empty payload), not as none.
+                image_base64 := p_doc ->> v_index;
             END IF;
         END IF;
         IF image_base64 IS NOT NULL THEN
@@ -122,7 +124,10 @@ COMMENT ON FUNCTION public.etl_image_locator(jsonb, text[]) IS
 '(image_base64); id filesystem-v2:<path> or filesystem:<path> -> source filesystem (image_path '
 'relative to n8n''s binaryData folder); id database:<uuid> -> source database (image_bytes read from '
 'n8n.binary_data, only that row). Else json.body.image, base64 or a data: URL -> source body '
-'(image_base64 as sent; the data URL''s media type as image_mime_type). mimeType and fileName are what '
+'(image_base64 as sent; the data URL''s media type as image_mime_type). An empty string is handed '
+'over as it is (the runner records it as an invalid image). mimeType and fileName are what '
 'n8n recorded, claims only. All NULL: no image. reason says why a frame n8n recorded cannot be '
 'handed over: a database file that is gone (source database, no bytes) or an unsupported binary '
 'data mode such as s3 (source NULL).';
+
+REVOKE ALL ON FUNCTION public.etl_image_locator(jsonb, text[]) FROM PUBLIC;

@@ -57,3 +57,5 @@ COMMENT ON FUNCTION public.etl_analysis_facts(jsonb, text) IS
 'analysis_text = its response (Ollama /api/generate) or message.content (/api/chat); model_version = '
 'its model; processing_time_ms = total_duration (ns) in ms, rounded; risk, confidence and detections '
 'from etl_parse_analysis(analysis_text). Each is NULL when the answer does not say it.';
+
+REVOKE ALL ON FUNCTION public.etl_analysis_facts(jsonb, text) FROM PUBLIC;

@@ -59,3 +59,5 @@ COMMENT ON FUNCTION public.etl_notification_facts(jsonb, text) IS
 'node): all NULL. telegram_sent true when its last run output ok: true, with result.message_id and '
 'result.chat.id (as text); false when it did not run (no error), failed (telegram_error = the node''s '
 'error message and description) or answered without ok (the answer''s description or error).';
+
+REVOKE ALL ON FUNCTION public.etl_notification_facts(jsonb, text) FROM PUBLIC;

@@ -38,3 +38,5 @@ COMMENT ON FUNCTION public.etl_source_outcome(text, text, text, boolean) IS
 'execution_data (pruned, or soft-deleted without data); not_ready while the status is not terminal '
 '(success, error, crashed, canceled): n8n writes the final data in the transaction that sets it; '
 'otherwise ready. reason says why for gone and not_ready.';
+
+REVOKE ALL ON FUNCTION public.etl_source_outcome(text, text, text, boolean) FROM PUBLIC;

@@ -56,6 +56,14 @@ BEGIN
         RETURN;
     END IF;
 
+    -- Every n8n run has resultData.runData (empty before any node ran). Without it the data is no
+    -- n8n execution, and reading it would record facts it does not hold ("Telegram did not run").
+    IF jsonb_typeof(public.etl_flatted_node(v_doc, '{resultData,runData}')) IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION 'etl_extract_execution: execution % is not an n8n run (no resultData.runData object)',
+            p_execution_id
+            USING ERRCODE = 'SAI01';
+    END IF;
+
     v_nodes := public.etl_workflow_nodes(v_workflow_id, v_workflow_data);
     v_item := public.etl_webhook_item(v_doc, v_nodes.webhook_node);
 
@@ -138,6 +146,7 @@ COMMENT ON FUNCTION public.etl_extract_execution(bigint) IS
 'telegram_sent NULL when the workflow has no Telegram node), and returns the image locator '
 '(etl_image_locator: source binary|body|filesystem|database|NULL with its one payload; reason when a '
 'recorded frame cannot be handed over). Nodes by etl_workflow_nodes. Raises P0002 for an execution the '
-'dashboard has not recorded, and the flatted errors (SAI01, 22P02, 54000/54001) on malformed data.';
+'dashboard has not recorded, the flatted errors (SAI01, 22P02, 22P05, 22003, 54000/54001) on malformed '
+'data, and SAI01 "not an n8n run" for data without a resultData.runData object.';
 
 REVOKE ALL ON FUNCTION public.etl_extract_execution(bigint) FROM PUBLIC;

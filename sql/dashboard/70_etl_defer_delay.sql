@@ -23,3 +23,5 @@ $$;
 COMMENT ON FUNCTION public.etl_defer_delay(integer) IS
 'Delay before re-checking an execution n8n has not finished writing, after p_deferrals earlier '
 're-checks: defer_seconds * 2^(n-5) (defer_seconds/32 first, defer_seconds at the sixth), at most 60 s.';
+
+REVOKE ALL ON FUNCTION public.etl_defer_delay(integer) FROM PUBLIC;

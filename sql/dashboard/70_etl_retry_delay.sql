@@ -20,3 +20,5 @@ $$;
 COMMENT ON FUNCTION public.etl_retry_delay(integer) IS
 'Delay before the next attempt after p_attempts failed ones: retry_base_seconds * 2^(n-1), capped at '
 'retry_max_seconds, times a random 0.5-1.0.';
+
+REVOKE ALL ON FUNCTION public.etl_retry_delay(integer) FROM PUBLIC;

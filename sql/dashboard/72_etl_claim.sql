@@ -15,7 +15,8 @@ RETURNS TABLE (
     image_path text,
     image_bytes bytea,
     image_mime_type text,
-    image_file_name text
+    image_file_name text,
+    image_reason text
 )
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -97,6 +98,7 @@ BEGIN
         image_bytes := v_found.image_bytes;
         image_mime_type := v_found.image_mime_type;
         image_file_name := v_found.image_file_name;
+        image_reason := v_found.reason;
         RETURN NEXT;
     END LOOP;
 END
@@ -105,7 +107,8 @@ $$;
 COMMENT ON FUNCTION public.etl_claim(text, integer, double precision) IS
 'Claims up to p_batch ready Stage 2 items (priority order, SKIP LOCKED) for p_lease_seconds, after '
 'returning expired leases to the queue. Runs the SQL extraction of each (etl_extract_execution) and '
-'returns the claimed ones with their image payload and a claim token for etl_complete/etl_fail. Not '
+'returns the claimed ones with their image payload (image_reason: why a frame n8n recorded cannot be '
+'handed over, e.g. a storage mode sai-etl does not read) and a claim token for etl_complete/etl_fail. Not '
 'returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone '
 '(skipped), items whose extraction failed (retried with backoff, failed after max_attempts). When '
 'n8n''s database cannot be read through the link it raises that error (SQLSTATE class 08 or '

@@ -200,6 +200,31 @@ def test_database_binary_mode_returns_the_bytes(
     assert found["reason"] is None
 
 
+def test_unreadable_storage_mode_reaches_the_runner_with_its_reason(
+    executions: Executions, dashboard: psycopg.Connection
+) -> None:
+    workflow_data, data = executions.fixture(2)
+    image = _webhook_item(data)["binary"]["image"]
+    image["data"] = "s3"
+    image["id"] = "s3:sai-frames/cam_0/0001.jpg"
+    execution_id = executions.add("success", workflow_data, data)
+    executions.record(execution_id)
+    reason = "binary data id s3:sai-frames/cam_0/0001.jpg: mode s3 is not one sai-etl reads"
+    assert _extract(dashboard, execution_id)["reason"] == reason
+
+    with dashboard.transaction():  # claims of other tests' items are rolled back with it
+        dashboard.execute(
+            "UPDATE etl_processing_queue SET priority = 1, next_attempt_at = '-infinity' "
+            "WHERE execution_id = %s",
+            (execution_id,),
+        )
+        claimed = dashboard.execute(
+            "SELECT image_source, image_reason FROM etl_claim('test', 1, 30)"
+        ).fetchall()
+        assert claimed == [(None, reason)]
+        raise psycopg.Rollback
+
+
 def test_crashed_execution_lands_its_request_from_the_initial_data(
     executions: Executions, dashboard: psycopg.Connection
 ) -> None:

@@ -15,15 +15,19 @@ import psycopg
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from linked_pair import Pair, linked_pair
+import pairs
+from pairs import Pair
 
 UNREACHABLE_DSN = "host=/nonexistent/sai-etl-socket-dir port=5999 dbname=sai_dashboard"
 
 
 @pytest.fixture(scope="module")
-def pair(n8n_dsn: str, dashboard_dsn: str) -> Iterator[Pair]:
-    with linked_pair(Pair(n8n_dsn, dashboard_dsn), "health_cli") as fresh:
+def pair() -> Iterator[Pair]:
+    fresh = pairs.new_pair("health_cli", workflows=False)
+    try:
         yield fresh
+    finally:
+        fresh.drop()
 
 
 @pytest.fixture

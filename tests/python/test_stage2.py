@@ -29,6 +29,7 @@ def _claim(source: str | None, **payload: object) -> Claim:
         "image_bytes": None,
         "image_mime_type": "image/jpeg",
         "image_file_name": "cam.jpg",
+        "image_reason": None,
     }
     fields.update(payload)
     return Claim(
@@ -46,6 +47,13 @@ def context(tmp_path: Path) -> ImageContext:
 def test_no_image_completes_without_one(context: ImageContext) -> None:
     outcome = process(_claim(None), context)
     assert (outcome.action, outcome.image) == ("complete", None)
+
+
+def test_unreadable_storage_mode_fails_with_the_reason(context: ImageContext) -> None:
+    reason = "binary data id s3:bucket/key: mode s3 is not one sai-etl reads"
+    outcome = process(_claim(None, image_reason=reason), context)
+    assert (outcome.action, outcome.retry) == ("fail", False)
+    assert outcome.error == f"image not readable: {reason}"
 
 
 @pytest.mark.parametrize("source", ["binary", "body"])
@@ -80,11 +88,9 @@ def test_database_bytes_are_stored(context: ImageContext) -> None:
 
 
 def test_database_file_gone_is_skipped(context: ImageContext) -> None:
-    outcome = process(_claim("database", image_bytes=None), context)
-    assert (outcome.action, outcome.error) == (
-        "skip",
-        "n8n binary data file missing: binary_data row",
-    )
+    reason = "n8n binary_data has no file 9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d"
+    outcome = process(_claim("database", image_bytes=None, image_reason=reason), context)
+    assert (outcome.action, outcome.error) == ("skip", f"n8n binary data file missing: {reason}")
 
 
 def test_filesystem_file_is_read_below_binary_data(context: ImageContext) -> None:
