@@ -228,7 +228,16 @@ def wait_for_queue(
             )
         return runner_support.queue_status(dsn) == {"completed": count}
 
-    runner_support.wait_until(done, timeout, f"all {count} queue items completed", step=poll)
+    try:
+        runner_support.wait_until(done, timeout, f"all {count} queue items completed", step=poll)
+    except AssertionError as exc:
+        queue = runner_support.query(
+            dsn,
+            "SELECT status, attempts, left(last_error, 200), count(*) FROM etl_processing_queue "
+            "GROUP BY 1, 2, 3 ORDER BY 1, 2",
+        )
+        log = runner.output()[-5000:] if runner is not None else ""
+        raise AssertionError(f"{exc}\nqueue: {queue}\nrunner, last lines:\n{log}") from None
     return time.monotonic()
 
 

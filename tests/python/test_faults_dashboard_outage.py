@@ -33,10 +33,10 @@ class Scale:
     bound: float  # the whole test, seconds
 
 
-QUICK = Scale(before=1, outage=3, after=1, rate=25, bound=120)
+QUICK = Scale(before=1, outage=3, after=1, rate=25, bound=240)
 FULL = Scale(before=10, outage=60, after=10, rate=25, bound=480)
 # Stage 2 catching up after the outage, on top of the runner's reconnect backoff (≤ 30 s).
-RECOVERY_SECONDS = 240.0
+RECOVERY_SECONDS = 90.0
 # Not a performance target: a sanity bound (the link's connect timeout is 2 s).
 P99_SANITY_MS = 1000.0
 

@@ -32,10 +32,10 @@ class Scale:
     bound: float
 
 
-QUICK = Scale(items=150, tmpfs="1m", hold=2, bound=90)
+QUICK = Scale(items=150, tmpfs="1m", hold=2, bound=120)
 # 45 s: longer than an item's five attempts would last under the retry backoff (2+4+8+16 s).
 FULL = Scale(items=600, tmpfs="2m", hold=45, bound=300)
-RECOVERY_SECONDS = 120.0
+RECOVERY_SECONDS = 60.0
 
 
 @pytest.mark.parametrize("fault", ["full", "read-only"])

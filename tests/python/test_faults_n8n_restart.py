@@ -28,7 +28,7 @@ class Scale:
     bound: float
 
 
-QUICK = Scale(items=300, down=3, bound=90)
+QUICK = Scale(items=300, down=3, bound=120)
 # 45 s: longer than an item's five attempts would last under the retry backoff (2+4+8+16 s).
 FULL = Scale(items=3000, down=45, bound=300)
 CASES = [
@@ -36,7 +36,7 @@ CASES = [
     pytest.param(FULL, "own-cluster", id="full-own-cluster", marks=pytest.mark.faults),
     pytest.param(FULL, "shared-cluster", id="full-shared-cluster", marks=pytest.mark.faults),
 ]
-RECOVERY_SECONDS = 120.0
+RECOVERY_SECONDS = 60.0
 
 
 @pytest.mark.parametrize(("scale", "layout"), CASES)
