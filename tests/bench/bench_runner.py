@@ -40,7 +40,7 @@ from runner_support import (
     setup_pair,
     wait_until,
 )
-from sai_etl.images import ImageLimits, decode_base64, store_image
+from sai_etl.runner.images import ImageLimits, decode_base64, store_image
 
 CLUSTER = os.environ.get("SAI_BENCH_CLUSTER", "bench")
 ITEMS = int(os.environ.get("SAI_BENCH_ITEMS", "300"))

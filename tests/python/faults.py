@@ -29,8 +29,8 @@ from PIL import Image
 
 import pairs
 import runner_support
-from sai_etl.flatted import decode
-from sai_etl.simulate import simulate
+from sai_etl_dev.flatted import decode
+from sai_etl_dev.simulate import simulate
 
 # Small JPEG frames: what is under test is the pipeline around the image, not Pillow, and
 # thousands of 1080p frames would not fit the suite's time on two cores.
@@ -150,7 +150,7 @@ class TimedConnection(psycopg.Connection[Any]):
             self.finishes.append((started, time.perf_counter() - clock))
 
     def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
-        # The simulator's finishing statement (sai_etl.simulate._execute) sets "stoppedAt".
+        # The simulator's finishing statement (sai_etl_dev.simulate._execute) sets "stoppedAt".
         if isinstance(query, str) and '"stoppedAt"' in query and "UPDATE execution_entity" in query:
             self._finishing = True
         return super().execute(query, params, **kwargs)

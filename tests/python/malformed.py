@@ -24,7 +24,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from sai_etl import flatted
+from sai_etl_dev import flatted
 
 NOT_JSON = ("22P02", r"flatted: not JSON")
 NUL_ESCAPE = (

@@ -17,8 +17,8 @@ from datetime import datetime
 
 import psycopg
 
-from sai_etl.flatted import decode, encode
-from sai_etl.n8n_payloads import initial_run_data
+from sai_etl_dev.flatted import decode, encode
+from sai_etl_dev.payloads import initial_run_data
 
 TERMINAL = ("success", "error", "crashed", "canceled")
 

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import psycopg
 
-from sai_etl.simulate import ensure_workflows
+from sai_etl_dev.simulate import ensure_workflows
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "n8n-1.123"
 SAI_ETL = str(Path(sys.executable).with_name("sai-etl"))
+SAI_ETL_DEV = str(Path(sys.executable).with_name("sai-etl-dev"))
 SAI_WORKFLOWS = ("yDbfhooKemfhMIkC", "saiJsonCam000001")
 # Every command a test runs is bounded: a hung one fails the test instead of stalling the suite.
 COMMAND_TIMEOUT = 120

@@ -20,7 +20,7 @@ from pathlib import Path
 import psycopg
 
 from pairs import ROOT, SAI_ETL, run
-from sai_etl.simulate import ensure_workflows, simulate
+from sai_etl_dev.simulate import ensure_workflows, simulate
 
 SMALL_FRAME = (640, 360)
 

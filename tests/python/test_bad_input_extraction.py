@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 
 import pairs
 from malformed import MALFORMED, NOT_JSON, NUL_ESCAPE, Case, cases, documents
-from sai_etl.simulate import simulate
+from sai_etl_dev.simulate import simulate
 
 BATCHES = 26
 BATCH = 40

@@ -29,9 +29,9 @@ import pytest
 from PIL import Image
 
 import pairs
-from sai_etl import flatted
-from sai_etl.n8n_payloads import CAMERA_WORKFLOW_ID, JSON_WORKFLOW_ID, WORKFLOWS
-from sai_etl.simulate import simulate
+from sai_etl_dev import flatted
+from sai_etl_dev.payloads import CAMERA_WORKFLOW_ID, JSON_WORKFLOW_ID, WORKFLOWS
+from sai_etl_dev.simulate import simulate
 
 Edit = Callable[[dict[str, Any]], None]
 

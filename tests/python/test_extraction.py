@@ -17,9 +17,9 @@ from typing import Any
 import psycopg
 import pytest
 
-from sai_etl import n8n_payloads as p
-from sai_etl.flatted import decode, encode
-from sai_etl.simulate import ensure_workflows, simulate
+from sai_etl_dev import payloads as p
+from sai_etl_dev.flatted import decode, encode
+from sai_etl_dev.simulate import ensure_workflows, simulate
 
 CAMERA = p.CAMERA_WORKFLOW_ID
 EXTRACT = "SELECT * FROM etl_extract_execution(%s::bigint)"

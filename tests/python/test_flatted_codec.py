@@ -1,4 +1,4 @@
-"""The Python flatted codec (sai_etl.flatted) on its own: what it accepts and rejects."""
+"""The Python flatted codec (sai_etl_dev.flatted) on its own: what it accepts and rejects."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from sai_etl import flatted
+from sai_etl_dev import flatted
 
 
 @pytest.mark.parametrize("ref", ["-1", "01", "+1", " 1", "1_0", "\u0661", "x"])

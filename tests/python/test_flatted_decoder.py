@@ -1,6 +1,6 @@
-"""The SQL flatted decoder (sql/dashboard/20_etl_flatted_*.sql) against the Python codec.
+"""The SQL flatted decoder (sql/dashboard/10_flatted/) against the Python codec.
 
-Round trips of random JSON through `sai_etl.flatted.encode` and the SQL functions, malformed
+Round trips of random JSON through `sai_etl_dev.flatted.encode` and the SQL functions, malformed
 documents made by editing encoded ones, and the 18 real n8n executions of the fixtures.
 """
 
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sai_etl import flatted
+from sai_etl_dev import flatted
 
 EXECUTIONS_SQL = Path(__file__).parents[1] / "fixtures" / "n8n-1.123" / "executions.sql"
 MALFORMED = "SAI01"

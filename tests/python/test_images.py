@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from PIL import ExifTags, Image, ImageChops, ImageCms
 
-from sai_etl.images import (
+from sai_etl.runner.images import (
     ImageLimits,
     InvalidImage,
     StoredImage,
@@ -468,7 +468,7 @@ CHILD = textwrap.dedent(
     import errno, json, os, resource, signal, sys
     from pathlib import Path
     from PIL import Image
-    from sai_etl.images import ImageLimits, InvalidImage, store_image
+    from sai_etl.runner.images import ImageLimits, InvalidImage, store_image
 
     args = json.loads(sys.argv[1])
     data = Path(args["payload"]).read_bytes()

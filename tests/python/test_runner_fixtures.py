@@ -20,7 +20,7 @@ from PIL import Image
 
 from pairs import FIXTURES
 from runner_support import Pair, query, run_once, runner_env, setup_pair
-from sai_etl.flatted import decode
+from sai_etl_dev.flatted import decode
 
 # id -> (source, format, width, height) per the fixture README; None: no image was sent.
 EXPECTED: dict[int, tuple[str, str, int, int] | None] = {

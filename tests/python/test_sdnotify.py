@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from runner_support import RunnerProcess, runner_env, setup_pair
-from sai_etl import sdnotify
+from sai_etl.runner import sdnotify
 
 
 @pytest.fixture

@@ -21,11 +21,11 @@ import pytest
 from PIL import Image
 
 import pgcopy
-from sai_etl import n8n_payloads as p
-from sai_etl.commands import simulate as simulate_command
-from sai_etl.flatted import decode
-from sai_etl.frames import make_frame
-from sai_etl.simulate import ensure_workflows, simulate
+from sai_etl_dev import cli as simulate_command
+from sai_etl_dev import payloads as p
+from sai_etl_dev.flatted import decode
+from sai_etl_dev.frames import make_frame
+from sai_etl_dev.simulate import ensure_workflows, simulate
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "n8n-1.123"
 SMALL = (320, 240)

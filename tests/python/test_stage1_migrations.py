@@ -14,8 +14,8 @@ import pytest
 from yoyo import read_migrations
 
 import pairs
-from sai_etl import schema
-from sai_etl.paths import migrations_dir
+from sai_etl.install import schema
+from sai_etl.install.paths import migrations_dir
 
 DATABASES = ("n8n", "dashboard")
 # The schemas sai-etl owns or fills: the dashboard's public and n8n, n8n's sai_etl.

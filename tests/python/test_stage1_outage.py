@@ -1,7 +1,7 @@
 """The dashboard's server crashes while executions finish, and comes back: every n8n update
 succeeded, and after one sweep the dashboard holds every execution exactly once.
 
-Load: `sai-etl simulate --rate 20` (a real process; it exits non-zero if any n8n write fails)
+Load: `sai-etl-dev simulate --rate 20` (a real process; it exits non-zero if any n8n write fails)
 plus two threads playing n8n's statement sequence and timing its finishing transaction.
 The test clusters run with synchronous_commit off, so the crash also loses the dashboard's last
 few commits after n8n was told they succeeded: the sweep's reconcile brings those back."""
@@ -63,7 +63,7 @@ def _p99(values: list[float]) -> float:
 
 def test_dashboard_crash_loses_nothing_and_never_fails_n8n(pair: pairs.Pair) -> None:
     simulator = subprocess.Popen(
-        [pairs.SAI_ETL, "simulate", "--rate", "20", "--count", "160", "--seed", "11"],
+        [pairs.SAI_ETL_DEV, "simulate", "--rate", "20", "--count", "160", "--seed", "11"],
         env=pair.env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

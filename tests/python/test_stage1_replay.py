@@ -14,7 +14,7 @@ import pytest
 import n8n_writes
 import pairs
 import pgcopy
-from sai_etl.flatted import decode
+from sai_etl_dev.flatted import decode
 
 UNWATCHED = 12
 

@@ -11,9 +11,9 @@ from uuid import uuid4
 import pytest
 from PIL import Image
 
-from sai_etl.claims import Claim
-from sai_etl.images import ImageLimits
-from sai_etl.stage2 import ImageContext, process
+from sai_etl.runner.claims import Claim
+from sai_etl.runner.image_work import ImageContext, process
+from sai_etl.runner.images import ImageLimits
 
 
 def _png(size: tuple[int, int] = (64, 48)) -> bytes:

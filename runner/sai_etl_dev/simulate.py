@@ -30,9 +30,9 @@ from typing import Any, Literal
 
 import psycopg
 
-from sai_etl import n8n_payloads as p
-from sai_etl.flatted import encode
-from sai_etl.frames import make_frame
+from sai_etl_dev import payloads as p
+from sai_etl_dev.flatted import encode
+from sai_etl_dev.frames import make_frame
 
 WorkflowChoice = Literal["mixed", "camera", "json"]
 BinaryMode = Literal["inline", "filesystem"]
@@ -43,7 +43,7 @@ JSON_SHARE = 0.25
 
 def load_workflow_file(spec: p.WorkflowSpec) -> dict[str, Any]:
     """The workflow as exported from n8n (package data, a one-element JSON array)."""
-    text = resources.files("sai_etl").joinpath("data", spec.data_file).read_text("utf-8")
+    text = resources.files("sai_etl_dev").joinpath("data", spec.data_file).read_text("utf-8")
     (workflow,) = json.loads(text)
     return workflow
 
@@ -132,7 +132,7 @@ def _load_workflows(conn: psycopg.Connection, ids: list[str]) -> dict[str, _Work
     if missing:
         raise LookupError(
             f"workflow(s) {', '.join(missing)} not in workflow_entity: "
-            "run ensure_workflows first (`sai-etl simulate --setup`)"
+            "run ensure_workflows first (`sai-etl-dev simulate --setup`)"
         )
     return found
 

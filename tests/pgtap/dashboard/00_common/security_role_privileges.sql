@@ -5,7 +5,7 @@
 BEGIN;
 SELECT plan(9);
 
-\ir ../include/privileges.sql
+\ir ../../include/privileges.sql
 
 SELECT results_eq(
     $$SELECT * FROM pg_temp.privileges('public')$$,

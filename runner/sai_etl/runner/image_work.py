@@ -11,8 +11,14 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Any, Literal
 
-from sai_etl.claims import Claim
-from sai_etl.images import ImageLimits, InvalidImage, decode_base64, read_binary_file, store_image
+from sai_etl.runner.claims import Claim
+from sai_etl.runner.images import (
+    ImageLimits,
+    InvalidImage,
+    decode_base64,
+    read_binary_file,
+    store_image,
+)
 
 SOURCES = ("binary", "body", "filesystem", "database")
 

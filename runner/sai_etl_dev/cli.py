@@ -1,14 +1,16 @@
-"""`sai-etl simulate`: play SAI camera executions into n8n's database, as n8n writes them."""
+"""`sai-etl-dev simulate`: play SAI camera executions into n8n's database, as n8n writes them.
+A development command (demo, tests, benchmarks); the production `sai-etl` never imports it."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
 import psycopg
 
 from sai_etl.config import require
-from sai_etl.simulate import ensure_workflows, simulate
+from sai_etl_dev.simulate import ensure_workflows, simulate
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -89,3 +91,16 @@ def run(args: argparse.Namespace) -> int:
         f"{elapsed:.2f} s, {len(ids) / elapsed:.1f}/s"
     )
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="sai-etl-dev", description="sai-etl's development tools (not for production)."
+    )
+    register(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
+    args = parser.parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import psycopg
 from psycopg import sql
 
-from sai_etl.claims import CHANNEL
+from sai_etl.runner.claims import CHANNEL
 
 
 class Listener:

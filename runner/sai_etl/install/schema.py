@@ -10,7 +10,7 @@ from yoyo import read_migrations
 from yoyo.backends.core.postgresql import PostgresqlPsycopgBackend
 from yoyo.connections import parse_uri
 
-from sai_etl.paths import migrations_dir, sql_dir
+from sai_etl.install.paths import migrations_dir, sql_dir
 
 MIGRATION_TABLE = "_yoyo_migration"
 # yoyo's bookkeeping tables (yoyo names all but the first itself).
@@ -21,12 +21,14 @@ BOOKKEEPING_SCHEMA = {"n8n": "sai_etl_migrations", "dashboard": None}
 
 
 def apply_sql(conn: Any, database: str) -> list[str]:
-    """Run every sql/<database>/*.sql file in name order; each is idempotent."""
+    """Run every sql/<database>/ file in path order (concern folders, then files); each is
+    idempotent."""
+    root = sql_dir(database)
     applied = []
     cursor = conn.cursor()
-    for path in sorted(sql_dir(database).glob("*.sql")):
+    for path in sorted(root.rglob("*.sql"), key=lambda p: p.relative_to(root).parts):
         cursor.execute(path.read_text())
-        applied.append(path.name)
+        applied.append(str(path.relative_to(root)))
     return applied
 
 

@@ -24,12 +24,13 @@ from types import FrameType
 
 import psycopg
 
-from sai_etl import claims, db, images, sdnotify, sweep
-from sai_etl.claims import Claim, Held
-from sai_etl.listener import Listener
-from sai_etl.log import event
-from sai_etl.pool import DaemonPool
-from sai_etl.stage2 import ImageContext, Outcome, process
+from sai_etl import db
+from sai_etl.runner import claims, images, sdnotify, sweep
+from sai_etl.runner.claims import Claim, Held
+from sai_etl.runner.image_work import ImageContext, Outcome, process
+from sai_etl.runner.listener import Listener
+from sai_etl.runner.log import event
+from sai_etl.runner.pool import DaemonPool
 
 # Never look at the queue more often than this when it says work is due but none was claimable
 # (rows locked by another runner's claim in progress).

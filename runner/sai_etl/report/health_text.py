@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sai_etl.terminal import UNKNOWN, Style, ago, pairs, table, text, timestamp, when
+from sai_etl.report.terminal import UNKNOWN, Style, ago, pairs, table, text, timestamp, when
 
 _SEVERITY_COLOUR = {"critical": "red", "warning": "yellow"}
 
