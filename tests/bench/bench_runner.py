@@ -31,16 +31,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "python"))
 
 from sai_etl.runner.images import ImageLimits, decode_base64, store_image
-from support.runner_support import (
-    Pair,
-    RunnerProcess,
-    play,
-    query,
-    queue_status,
-    runner_env,
-    setup_pair,
-    wait_until,
-)
+from support.pairs import Pair, setup_pair
+from support.runner_support import RunnerProcess, play, query, queue_status, runner_env, wait_until
 
 CLUSTER = os.environ.get("SAI_BENCH_CLUSTER", "bench")
 ITEMS = int(os.environ.get("SAI_BENCH_ITEMS", "300"))

@@ -56,9 +56,7 @@ def test_dashboard_down_for_a_minute_under_load(
         n8n_cluster = faults.cluster(cleanup, "f1n8n")
         dash_cluster = faults.cluster(cleanup, "f1dash")
         pair = pairs.new_pair("outage", dashboard_cluster=dash_cluster, n8n_cluster=n8n_cluster)
-        env = runner_env(
-            faults.runner_pair(pair), tmp_path, SAI_SWEEP_SECONDS=10, SAI_POLL_SECONDS=5
-        )
+        env = runner_env(pair, tmp_path, SAI_SWEEP_SECONDS=10, SAI_POLL_SECONDS=5)
         runner = faults.runner(cleanup, env)
         runner.wait_for("connected")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from support import faults, pairs
-from support.runner_support import query, queue_status, runner_env, temp_files
+from support.runner_support import play, query, queue_status, runner_env, temp_files
 
 FRAME = (320, 180)  # about 14 kB originals: a 2 MB tmpfs fills after some 80 items
 ERRORS = {"full": "No space left on device", "read-only": "Read-only file system"}
@@ -46,8 +46,8 @@ def test_image_root_full_or_read_only_mid_run(
     root.mkdir()
     with faults.deadline(scale.bound, f"image root {fault} scenario"):
         own = pairs.Cluster(private_cluster)
-        pair = faults.runner_pair(pairs.new_pair("disk", n8n_cluster=own))
-        ids = faults.play(pair, scale.items, frame_size=FRAME)
+        pair = pairs.new_pair("disk", n8n_cluster=own)
+        ids = play(pair, scale.items, error_rate=0, frame_size=FRAME)
         sent = faults.sent_images(pair.n8n_dsn, ids)
         if fault == "full":
             faults.mount_tmpfs(cleanup, root, scale.tmpfs)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from support import faults, pairs
-from support.runner_support import query, queue_status, runner_env
+from support.runner_support import play, query, queue_status, runner_env
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,8 @@ def test_n8n_restart_while_the_runner_is_busy(
     with faults.deadline(scale.bound, f"n8n restart scenario ({layout})"):
         n8n_cluster = faults.cluster(cleanup, "f2n8n")
         dash_cluster = n8n_cluster if layout == "shared-cluster" else faults.cluster(cleanup, "f2d")
-        pair = faults.runner_pair(
-            pairs.new_pair("restart", dashboard_cluster=dash_cluster, n8n_cluster=n8n_cluster)
-        )
-        faults.play(pair, scale.items)
+        pair = pairs.new_pair("restart", dashboard_cluster=dash_cluster, n8n_cluster=n8n_cluster)
+        play(pair, scale.items, error_rate=0, frame_size=faults.TINY_FRAME)
         runner = faults.runner(cleanup, runner_env(pair, tmp_path, SAI_SWEEP_SECONDS=10))
         runner.wait_for("completed", count=scale.items // 10, timeout=60)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from support import faults, pairs
-from support.runner_support import query, queue_status, runner_env, temp_files
+from support.runner_support import play, query, queue_status, runner_env, temp_files
 
 SEED = 20240606
 
@@ -48,9 +48,9 @@ def test_kill_9_at_random_moments_loses_nothing_and_does_nothing_twice(
     rng = random.Random(SEED)
     with faults.deadline(scale.bound, "kill -9 scenario"):
         own = pairs.Cluster(private_cluster)
-        pair = faults.runner_pair(pairs.new_pair("kill", n8n_cluster=own))
+        pair = pairs.new_pair("kill", n8n_cluster=own)
         started = time.monotonic()
-        ids = faults.play(pair, scale.items)
+        ids = play(pair, scale.items, error_rate=0, frame_size=faults.TINY_FRAME)
         played = time.monotonic() - started
         env = runner_env(pair, tmp_path, SAI_LEASE_SECONDS=scale.lease, SAI_POLL_SECONDS=1)
 

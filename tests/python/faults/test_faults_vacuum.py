@@ -21,7 +21,7 @@ import psycopg
 import pytest
 
 from support import faults, pairs
-from support.runner_support import query, runner_env, wait_until
+from support.runner_support import play, query, runner_env, wait_until
 
 HOLDER = "fault suite: long report"
 ALERT_AFTER = "2 seconds"  # alert_xmin_age for these runs (default 1 hour)
@@ -83,11 +83,11 @@ def _dead(dsn: str) -> tuple[int, int]:
 def _churn(
     cluster: pairs.Cluster, cleanup: contextlib.ExitStack, images: Path, items: int, held: bool
 ) -> Run:
-    pair = faults.runner_pair(pairs.new_pair("vacuum", n8n_cluster=cluster))
+    pair = pairs.new_pair("vacuum", n8n_cluster=cluster)
     dsn = pair.dashboard_dsn
     query(dsn, "CREATE EXTENSION IF NOT EXISTS pgstattuple")
     query(dsn, "UPDATE etl_settings SET value = %s WHERE key = 'alert_xmin_age'", [ALERT_AFTER])
-    faults.play(pair, items)
+    play(pair, items, error_rate=0, frame_size=faults.TINY_FRAME)
     run = Run(held=held, items=items)
     images.mkdir()
     holder = None

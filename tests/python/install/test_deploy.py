@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sai_etl.commands.run import RUN_ENVIRONMENT
-from support.runner_support import ROOT
+from support.pairs import ROOT
 
 UNIT = ROOT / "deploy" / "sai-etl.service"
 ENV_EXAMPLE = ROOT / "deploy" / "sai-etl.env.example"

@@ -47,7 +47,7 @@ def _links_work(pair: pairs.Pair) -> None:
     """Both links answer, and a finished execution travels through the trigger."""
     with psycopg.connect(pair.n8n_dsn, autocommit=True) as n8n:
         assert n8n.execute(DASHBOARD_PROBE).fetchone() == (1,)
-        execution_id, _ = n8n_writes.play(n8n, pairs.SAI_WORKFLOWS[0])
+        execution_id, _ = n8n_writes.write_execution(n8n, pairs.SAI_WORKFLOWS[0])
     with psycopg.connect(pair.dashboard_dsn) as dash:
         assert dash.execute(N8N_PROBE).fetchone() == (len(pairs.SAI_WORKFLOWS),)
         source = dash.execute(

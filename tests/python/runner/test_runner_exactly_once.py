@@ -12,15 +12,14 @@ import psycopg
 import pytest
 from psycopg.types.json import Jsonb
 
+from support.pairs import Pair, setup_pair
 from support.runner_support import (
-    Pair,
     RunnerProcess,
     effects,
     play,
     query,
     queue_status,
     runner_env,
-    setup_pair,
     wait_until,
 )
 

@@ -19,8 +19,8 @@ import pytest
 from PIL import Image
 
 from sai_etl_dev.flatted import decode
-from support.pairs import FIXTURES
-from support.runner_support import Pair, query, run_once, runner_env, setup_pair
+from support.pairs import FIXTURES, Pair, setup_pair
+from support.runner_support import query, run_once, runner_env
 
 # id -> (source, format, width, height) per the fixture README; None: no image was sent.
 EXPECTED: dict[int, tuple[str, str, int, int] | None] = {

@@ -7,7 +7,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from support.runner_support import SAI_ETL, play, query, run_once, runner_env, setup_pair
+from support.pairs import SAI_ETL, setup_pair
+from support.runner_support import play, query, run_once, runner_env
 
 
 def _items(dsn: str) -> list[tuple[int, str, int]]:

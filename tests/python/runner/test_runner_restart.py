@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from support import pairs
-from support.pairs import SAI_ETL
-from support.runner_support import RunnerProcess, play, runner_env, setup_pair
+from support.pairs import SAI_ETL, setup_pair
+from support.runner_support import RunnerProcess, play, runner_env
 
 PICKUP_BOUND = 5.0  # seconds from n8n's commit to Stage 2 done; measured ~0.1 s
 

@@ -7,8 +7,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from support.pairs import FIXTURES, SAI_ETL
-from support.runner_support import query, run_once, runner_env, setup_pair
+from support.pairs import FIXTURES, SAI_ETL, setup_pair
+from support.runner_support import query, run_once, runner_env
 
 FILE_16 = "binaryData/workflows/yDbfhooKemfhMIkC/executions/temp/binary_data/" + (
     "1aa6c20a-54c8-4a86-810f-64b48eda43ab"

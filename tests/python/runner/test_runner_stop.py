@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from support.runner_support import RunnerProcess, play, query, runner_env, setup_pair
+from support.pairs import setup_pair
+from support.runner_support import RunnerProcess, play, query, runner_env
 
 FULL_HD = (1920, 1080)
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from sai_etl.runner import sdnotify
-from support.runner_support import RunnerProcess, runner_env, setup_pair
+from support.pairs import setup_pair
+from support.runner_support import RunnerProcess, runner_env
 
 
 @pytest.fixture

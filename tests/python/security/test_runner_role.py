@@ -11,7 +11,8 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from support.runner_support import play, query, run_once, runner_env, setup_pair
+from support.pairs import setup_pair
+from support.runner_support import play, query, run_once, runner_env
 
 
 def _as_runner(dsn: str, password: str) -> str:

@@ -88,7 +88,7 @@ def test_hostile_workflow_id_arrives_verbatim(pair: pairs.Pair) -> None:
         n8n.execute(
             "INSERT INTO sai_etl.watched_workflows (workflow_id) VALUES (%s)", [HOSTILE_WORKFLOW]
         )
-        execution_id, _ = n8n_writes.play(n8n, HOSTILE_WORKFLOW)
+        execution_id, _ = n8n_writes.write_execution(n8n, HOSTILE_WORKFLOW)
     row = _dashboard_row(pair, execution_id)
     assert row is not None
     assert row[0] == HOSTILE_WORKFLOW

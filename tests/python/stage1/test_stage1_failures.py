@@ -164,7 +164,7 @@ FAILURES: dict[str, tuple[Callable[[pairs.Pair], AbstractContextManager[None]], 
 def test_failure_goes_to_outbox_and_sweep_delivers_once(pair: pairs.Pair, kind: str) -> None:
     failure, reason = FAILURES[kind]
     with failure(pair), _n8n(pair) as n8n:
-        execution_id, _ = n8n_writes.play(n8n, WORKFLOW)
+        execution_id, _ = n8n_writes.write_execution(n8n, WORKFLOW)
         assert _n8n_status(pair, execution_id) == "success"
         outboxed = _outbox(pair, execution_id)
     assert outboxed is not None, "the execution is not in the outbox"
@@ -184,13 +184,13 @@ def test_breaker_skips_the_dashboard_then_tries_again(pair: pairs.Pair) -> None:
     try:
         with _n8n(pair) as n8n, _n8n(pair) as other:
             with connection_refused(pair):
-                first, _ = n8n_writes.play(n8n, WORKFLOW)
+                first, _ = n8n_writes.write_execution(n8n, WORKFLOW)
                 opened = time.monotonic()
             # The dashboard answers again, but this backend does not even try it.
-            skipped, _ = n8n_writes.play(n8n, WORKFLOW)
-            elsewhere, _ = n8n_writes.play(other, WORKFLOW)
+            skipped, _ = n8n_writes.write_execution(n8n, WORKFLOW)
+            elsewhere, _ = n8n_writes.write_execution(other, WORKFLOW)
             time.sleep(max(0.0, opened + BREAKER_SECONDS + 0.2 - time.monotonic()))
-            retried, _ = n8n_writes.play(n8n, WORKFLOW)
+            retried, _ = n8n_writes.write_execution(n8n, WORKFLOW)
         assert "Connection refused" in _outbox(pair, first)[0]
         assert _outbox(pair, skipped)[0].startswith("circuit breaker open until ")
         assert _arrived(pair, skipped) == []
@@ -216,9 +216,9 @@ def test_rejected_execution_stays_without_blocking_the_rest(pair: pairs.Pair) ->
                 n8n_writes.finish(n8n, bad_id, "success")
                 rejected.append(bad_id)
             # Same backend: the refusal was the data's fault, the dashboard is fine.
-            direct, _ = n8n_writes.play(n8n, WORKFLOW)
+            direct, _ = n8n_writes.write_execution(n8n, WORKFLOW)
         with connection_refused(pair), _n8n(pair) as n8n:
-            queued = [n8n_writes.play(n8n, WORKFLOW)[0] for _ in range(3)]
+            queued = [n8n_writes.write_execution(n8n, WORKFLOW)[0] for _ in range(3)]
         assert _arrived(pair, direct) == [("trigger", 1)]
         for bad_id in rejected:
             error, attempts = _outbox(pair, bad_id)

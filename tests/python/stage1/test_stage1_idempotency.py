@@ -28,7 +28,7 @@ def _state(pair: pairs.Pair, execution_id: int) -> dict[str, Any]:
 def _finished_and_processed(pair: pairs.Pair) -> tuple[int, dict[str, Any]]:
     """A delivered execution whose Stage 2 item is already completed (a replay must keep it so)."""
     with psycopg.connect(pair.n8n_dsn, autocommit=True) as n8n:
-        execution_id, _ = n8n_writes.play(n8n, WORKFLOW)
+        execution_id, _ = n8n_writes.write_execution(n8n, WORKFLOW)
     with psycopg.connect(pair.dashboard_dsn, autocommit=True) as dash:
         dash.execute(
             "UPDATE etl_processing_queue SET status = 'completed', attempts = 1, "

@@ -80,10 +80,6 @@ def runner(cleanup: contextlib.ExitStack, env: dict[str, str]) -> runner_support
     return proc
 
 
-def runner_pair(pair: pairs.Pair) -> runner_support.Pair:
-    return runner_support.Pair(pair.n8n_dsn, pair.dashboard_dsn)
-
-
 def _umount(path: Path) -> None:
     for _ in range(50):
         done = subprocess.run(["umount", str(path)], capture_output=True, text=True, check=False)
@@ -200,14 +196,6 @@ class Load(threading.Thread):
 
 def p99(values: list[float]) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[98] if len(values) > 1 else 0.0
-
-
-def play(pair: runner_support.Pair, count: int, **options: object) -> list[int]:
-    """A backlog of simulated executions with tiny frames and no failed ones (Stage 1 queues
-    them)."""
-    options.setdefault("frame_size", TINY_FRAME)
-    options.setdefault("error_rate", 0)
-    return runner_support.play(pair, count, **options)  # type: ignore[arg-type]
 
 
 def wait_for_queue(

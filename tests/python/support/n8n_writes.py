@@ -118,7 +118,9 @@ def finish(
     return time.perf_counter() - started
 
 
-def play(conn: psycopg.Connection, workflow_id: str, status: str = "success") -> tuple[int, float]:
+def write_execution(
+    conn: psycopg.Connection, workflow_id: str, status: str = "success"
+) -> tuple[int, float]:
     """One whole execution with the database's clock; its id and finishing-transaction seconds."""
     execution_id = insert_new(conn, workflow_id)
     set_running(conn, execution_id)

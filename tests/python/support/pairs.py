@@ -1,4 +1,4 @@
-"""Fresh linked database pairs and private clusters for the Stage 1 tests, made by the project's
+"""Fresh linked database pairs and private clusters for the tests, made by the project's
 own scripts (scripts/pgcluster, scripts/setup-db) and commands (`sai-etl migrate`)."""
 
 from __future__ import annotations
@@ -113,9 +113,14 @@ class Pair:
     def dashboard_dsn(self) -> str:
         return self.dashboard_cluster.dsn(self.dashboard_db)
 
-    def env(self) -> dict[str, str]:
-        """The environment `sai-etl` needs for this pair."""
-        return {**os.environ, "SAI_N8N_DSN": self.n8n_dsn, "SAI_DASHBOARD_DSN": self.dashboard_dsn}
+    def env(self, **extra: str | os.PathLike[str]) -> dict[str, str]:
+        """The environment `sai-etl` needs for this pair, with `extra` settings; none of the
+        test process's own SAI_ or systemd variables."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SAI_", "NOTIFY_"))}
+        env.pop("WATCHDOG_USEC", None)
+        env.update(SAI_N8N_DSN=self.n8n_dsn, SAI_DASHBOARD_DSN=self.dashboard_dsn)
+        env.update({key: str(value) for key, value in extra.items()})
+        return env
 
     def sai_etl(self, *args: str, timeout: float = COMMAND_TIMEOUT) -> str:
         """Run `sai-etl ARGS` against this pair; its stdout."""
@@ -156,6 +161,19 @@ def new_pair(
         with psycopg.connect(pair.n8n_dsn, autocommit=True) as conn:
             ensure_workflows(conn)
     return pair
+
+
+def setup_pair(cluster: str, name: str, *, fixtures: bool = False) -> Pair:
+    """A fresh linked pair (scripts/setup-db) on `cluster`: databases `n8n_<name>` and `<name>`,
+    with the n8n fixture executions if asked. Use it before making another pair on that
+    cluster: a new pair's migration sets new passwords for the link roles, which cuts the older
+    pairs' links."""
+    args = [str(ROOT / "scripts" / "setup-db"), cluster, f"n8n_{name}", name]
+    if fixtures:
+        args.append("--fixtures")
+    run(args)
+    made = Cluster(cluster)
+    return Pair(made, f"n8n_{name}", made, name)
 
 
 def _split_pair(pair: Pair) -> None:

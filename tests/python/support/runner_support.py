@@ -1,7 +1,7 @@
-"""Helpers for the runner tests: fresh database pairs, real `sai-etl run` processes, effects.
+"""Helpers for the runner tests: simulated backlogs, real `sai-etl run` processes, effects.
 
-Everything is real: databases made by scripts/setup-db on the test cluster, runner processes
-started from the project's own `sai-etl` script, files on disk.
+Everything is real: database pairs (support/pairs.py), runner processes started from the
+project's own `sai-etl` script, files on disk.
 """
 
 from __future__ import annotations
@@ -20,34 +20,9 @@ from pathlib import Path
 import psycopg
 
 from sai_etl_dev.simulate import ensure_workflows, simulate
-from support.pairs import ROOT, SAI_ETL, run
+from support.pairs import SAI_ETL, Pair
 
 SMALL_FRAME = (640, 360)
-
-
-@dataclass(frozen=True)
-class Pair:
-    n8n_dsn: str
-    dashboard_dsn: str
-
-    def env(self, **extra: str | os.PathLike[str]) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("SAI_", "NOTIFY_"))}
-        env.pop("WATCHDOG_USEC", None)
-        env.update(SAI_N8N_DSN=self.n8n_dsn, SAI_DASHBOARD_DSN=self.dashboard_dsn)
-        env.update({key: str(value) for key, value in extra.items()})
-        return env
-
-
-def setup_pair(cluster: str, name: str, *, fixtures: bool = False) -> Pair:
-    """A fresh linked n8n/dashboard database pair (scripts/setup-db) on `cluster`, named after
-    `name`. Use it before making another pair on that cluster: a new pair's migration sets new
-    passwords for the link roles, which cuts the older pairs' links."""
-    args = [str(ROOT / "scripts" / "setup-db"), cluster, f"n8n_{name}", name]
-    if fixtures:
-        args.append("--fixtures")
-    out = run(args)
-    found = dict(re.findall(r"^(SAI_\w+_DSN)='([^']*)'$", out, re.MULTILINE))
-    return Pair(found["SAI_N8N_DSN"], found["SAI_DASHBOARD_DSN"])
 
 
 def play(
