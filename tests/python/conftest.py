@@ -9,10 +9,12 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import psycopg
 import pytest
 
+from sai_etl_dev.simulate import ensure_workflows, simulate
 from support import pairs, pgcopy
 
 
@@ -43,6 +45,22 @@ def n8n(n8n_dsn: str) -> Iterator[psycopg.Connection]:
 def dashboard(dashboard_dsn: str) -> Iterator[psycopg.Connection]:
     with psycopg.connect(dashboard_dsn, autocommit=True) as conn:
         yield conn
+
+
+@pytest.fixture
+def simulated(n8n: psycopg.Connection, dashboard: psycopg.Connection) -> Iterator[Any]:
+    """`simulate` into the test n8n database; its executions are removed from both afterwards."""
+    ensure_workflows(n8n)
+    made: list[int] = []
+
+    def run(count: int, **options: Any) -> list[int]:
+        ids = simulate(n8n, count, **options)
+        made.extend(ids)
+        return ids
+
+    yield run
+    n8n.execute("DELETE FROM execution_entity WHERE id = ANY(%s)", (made,))
+    dashboard.execute("DELETE FROM executions WHERE id = ANY(%s)", (made,))
 
 
 @pytest.fixture(scope="session")

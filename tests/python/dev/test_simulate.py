@@ -24,7 +24,7 @@ from sai_etl_dev import cli as simulate_command
 from sai_etl_dev import payloads as p
 from sai_etl_dev.flatted import decode
 from sai_etl_dev.frames import make_frame
-from sai_etl_dev.simulate import ensure_workflows, simulate
+from sai_etl_dev.simulate import ensure_workflows
 from support import pgcopy
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "n8n-1.123"
@@ -48,21 +48,6 @@ def _shape(value: Any) -> Any:
     if isinstance(value, list):
         return [_shape(value[0])] if value else []
     return type(value).__name__
-
-
-@pytest.fixture
-def sim(n8n: psycopg.Connection) -> Iterator[Any]:
-    """`simulate` on the test database; the executions it made are deleted afterwards."""
-    ensure_workflows(n8n)
-    made: list[int] = []
-
-    def run(count: int, **options: Any) -> list[int]:
-        ids = simulate(n8n, count, **options)
-        made.extend(ids)
-        return ids
-
-    yield run
-    n8n.execute("DELETE FROM execution_entity WHERE id = ANY(%s)", (made,))
 
 
 def _row(conn: psycopg.Connection, execution_id: int) -> dict[str, Any]:
@@ -143,11 +128,11 @@ def test_ensure_workflows_is_idempotent(n8n: psycopg.Connection) -> None:
 
 
 def test_workflow_data_is_what_n8n_stored(
-    n8n: psycopg.Connection, sim: Any, fixture_executions: dict
+    n8n: psycopg.Connection, simulated: Any, fixture_executions: dict
 ) -> None:
     """Node parameters resolved as n8n resolves them; only the row's timestamps differ."""
     for workflow, fixture_id in (("camera", 2), ("json", 8)):
-        (execution_id,) = sim(1, workflow=workflow, frame_size=SMALL)
+        (execution_id,) = simulated(1, workflow=workflow, frame_size=SMALL)
         stored = _row(n8n, execution_id)["workflowData"]
         real = fixture_executions[fixture_id][0]
         for key in ("createdAt", "updatedAt", "activeVersionId"):
@@ -194,9 +179,9 @@ def trace(n8n: psycopg.Connection) -> Iterator[None]:
 
 @pytest.mark.parametrize(("error_rate", "terminal"), [(0.0, "success"), (1.0, "error")])
 def test_statements_follow_n8n_sequence(
-    n8n: psycopg.Connection, sim: Any, trace: None, error_rate: float, terminal: str
+    n8n: psycopg.Connection, simulated: Any, trace: None, error_rate: float, terminal: str
 ) -> None:
-    ids = sim(2, workflow="camera", error_rate=error_rate, frame_size=SMALL)
+    ids = simulated(2, workflow="camera", error_rate=error_rate, frame_size=SMALL)
     for execution_id in ids:
         events = n8n.execute(
             "SELECT tbl, op, status, txid, final_data_seen, data "
@@ -229,9 +214,9 @@ def test_statements_follow_n8n_sequence(
 
 
 def test_camera_executions_have_n8n_shapes(
-    n8n: psycopg.Connection, sim: Any, fixture_executions: dict
+    n8n: psycopg.Connection, simulated: Any, fixture_executions: dict
 ) -> None:
-    ids = sim(8, seed=3, workflow="camera", error_rate=0.0)
+    ids = simulated(8, seed=3, workflow="camera", error_rate=0.0)
     sent, quiet = _by_alert(n8n, ids)
     assert _shape(sent) == _shape(fixture_executions[2][1])
     assert _shape(quiet) == _shape(fixture_executions[1][1])
@@ -262,9 +247,9 @@ def test_camera_executions_have_n8n_shapes(
 
 
 def test_error_executions_stop_at_ollama(
-    n8n: psycopg.Connection, sim: Any, fixture_executions: dict
+    n8n: psycopg.Connection, simulated: Any, fixture_executions: dict
 ) -> None:
-    for execution_id in sim(3, seed=5, error_rate=1.0, frame_size=SMALL):
+    for execution_id in simulated(3, seed=5, error_rate=1.0, frame_size=SMALL):
         row = _row(n8n, execution_id)
         assert (row["status"], row["finished"], row["mode"]) == ("error", False, "webhook")
         assert row["stoppedAt"] >= row["startedAt"]
@@ -282,9 +267,9 @@ def test_error_executions_stop_at_ollama(
 
 
 def test_json_workflow_sends_the_frame_in_the_body(
-    n8n: psycopg.Connection, sim: Any, fixture_executions: dict
+    n8n: psycopg.Connection, simulated: Any, fixture_executions: dict
 ) -> None:
-    ids = sim(8, seed=2, workflow="json", error_rate=0.0)
+    ids = simulated(8, seed=2, workflow="json", error_rate=0.0)
     seen_data_url = seen_bare = False
     for execution_id in ids:
         data = _row(n8n, execution_id)["decoded"]
@@ -310,9 +295,9 @@ def test_json_workflow_sends_the_frame_in_the_body(
 
 
 def test_filesystem_mode_writes_the_binary_file(
-    n8n: psycopg.Connection, sim: Any, fixture_executions: dict, tmp_path: Path
+    n8n: psycopg.Connection, simulated: Any, fixture_executions: dict, tmp_path: Path
 ) -> None:
-    ids = sim(
+    ids = simulated(
         8, seed=4, workflow="camera", error_rate=0.0, binary_mode="filesystem", binary_dir=tmp_path
     )
     sent, quiet = _by_alert(n8n, ids)
@@ -340,9 +325,9 @@ def test_filesystem_mode_writes_the_binary_file(
         )
 
 
-def test_ids_exist_and_seed_repeats_the_run(n8n: psycopg.Connection, sim: Any) -> None:
-    first = sim(6, seed=9, frame_size=SMALL, error_rate=0.3)
-    second = sim(6, seed=9, frame_size=SMALL, error_rate=0.3)
+def test_ids_exist_and_seed_repeats_the_run(n8n: psycopg.Connection, simulated: Any) -> None:
+    first = simulated(6, seed=9, frame_size=SMALL, error_rate=0.3)
+    second = simulated(6, seed=9, frame_size=SMALL, error_rate=0.3)
     found = n8n.execute(
         'SELECT id, "workflowId", status FROM execution_entity WHERE id = ANY(%s) ORDER BY id',
         (first + second,),
@@ -351,9 +336,9 @@ def test_ids_exist_and_seed_repeats_the_run(n8n: psycopg.Connection, sim: Any) -
     assert [row[1:] for row in found[:6]] == [row[1:] for row in found[6:]]
 
 
-def test_rate_paces_the_run(sim: Any) -> None:
+def test_rate_paces_the_run(simulated: Any) -> None:
     started = time.monotonic()
-    sim(4, rate=10, frame_size=SMALL)
+    simulated(4, rate=10, frame_size=SMALL)
     assert time.monotonic() - started >= 0.3
 
 

@@ -19,7 +19,6 @@ import pytest
 
 from sai_etl_dev import payloads as p
 from sai_etl_dev.flatted import decode, encode
-from sai_etl_dev.simulate import ensure_workflows, simulate
 
 CAMERA = p.CAMERA_WORKFLOW_ID
 EXTRACT = "SELECT * FROM etl_extract_execution(%s::bigint)"
@@ -268,22 +267,6 @@ def test_workflow_without_telegram_node_has_unknown_notification(
     # The row says "extracted, and this workflow has no Telegram node": sent is unknown, not false.
     assert facts["notification"][1:5] == (None, None, None, None)
     assert facts["analysis"] is not None
-
-
-@pytest.fixture
-def simulated(n8n: psycopg.Connection, dashboard: psycopg.Connection) -> Iterator[Any]:
-    """`simulate` into the test n8n database; its executions are removed from both afterwards."""
-    ensure_workflows(n8n)
-    made: list[int] = []
-
-    def run(count: int, **options: Any) -> list[int]:
-        ids = simulate(n8n, count, **options)
-        made.extend(ids)
-        return ids
-
-    yield run
-    n8n.execute("DELETE FROM execution_entity WHERE id = ANY(%s)", (made,))
-    dashboard.execute("DELETE FROM executions WHERE id = ANY(%s)", (made,))
 
 
 def _record(n8n: psycopg.Connection, dashboard: psycopg.Connection, ids: list[int]) -> None:

@@ -25,22 +25,10 @@ CREATED_TABLE = re.compile(r"^CREATE (?:FOREIGN )?TABLE (?:(\w+)\.)?(\w+)", re.M
 
 def _createdb(kind: str, name: str) -> str:
     cluster = pairs.test_cluster()
-    pairs.run(["createdb", name], env=cluster.env())
     if kind == "n8n":
-        pairs.run(
-            [
-                "psql",
-                "-X",
-                "-q",
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-d",
-                name,
-                "-f",
-                str(pairs.FIXTURES / "schema.sql"),
-            ],
-            env=cluster.env(),
-        )
+        pairs.create_n8n(cluster, name)
+    else:
+        pairs.run(["createdb", name], env=cluster.env())
     return cluster.dsn(name)
 
 

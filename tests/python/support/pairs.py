@@ -176,23 +176,18 @@ def setup_pair(cluster: str, name: str, *, fixtures: bool = False) -> Pair:
     return Pair(made, f"n8n_{name}", made, name)
 
 
+def create_n8n(cluster: Cluster, dbname: str) -> None:
+    """A new database with n8n 1.123's schema (as n8n itself would have made it)."""
+    run(["createdb", dbname], env=cluster.env())
+    schema = str(FIXTURES / "schema.sql")
+    run(
+        ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", dbname, "-f", schema], env=cluster.env()
+    )
+
+
 def _split_pair(pair: Pair) -> None:
     """setup-db's work for databases in two clusters."""
-    run(["createdb", pair.n8n_db], env=pair.n8n_cluster.env())
+    create_n8n(pair.n8n_cluster, pair.n8n_db)
     run(["createdb", pair.dashboard_db], env=pair.dashboard_cluster.env())
-    run(
-        [
-            "psql",
-            "-X",
-            "-q",
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-d",
-            pair.n8n_db,
-            "-f",
-            str(FIXTURES / "schema.sql"),
-        ],
-        env=pair.n8n_cluster.env(),
-    )
     pair.sai_etl("migrate")
     pair.sai_etl("workflows", "add", *SAI_WORKFLOWS)
