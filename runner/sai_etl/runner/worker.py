@@ -25,7 +25,7 @@ from types import FrameType
 import psycopg
 
 from sai_etl import db
-from sai_etl.runner import claims, images, sdnotify, sweep
+from sai_etl.runner import claims, images, retention, sdnotify, sweep
 from sai_etl.runner.claims import Claim, Held
 from sai_etl.runner.image_work import ImageContext, Outcome, process
 from sai_etl.runner.listener import Listener
@@ -433,6 +433,7 @@ class Runner:
             return
         if done.pruned or done.heartbeats_pruned:
             event("maintenance", pruned=done.pruned, heartbeats_pruned=done.heartbeats_pruned)
+        retention.maintain(self.conn, self.context.image_dir)
 
     def _sweep_failed(self, name: str, exc: psycopg.Error) -> None:
         assert self.conn is not None

@@ -102,12 +102,12 @@ def test_healthy_exits_0_without_colour_off_a_terminal(dash: psycopg.Connection)
 
 def test_colour_on_a_terminal(dash: psycopg.Connection) -> None:
     result = sai_etl("health", dsn=dash.info.dsn, tty=True)
-    assert result.returncode == 1
+    assert result.returncode == 2  # runner_silent: CRITICAL
     assert "\x1b[31" in result.stdout  # the firing alert, in red
     assert "runner_silent" in result.stdout
 
 
-def test_firing_alert_exits_1(dash: psycopg.Connection) -> None:
+def test_firing_warning_exits_1(dash: psycopg.Connection) -> None:
     dash.execute("SELECT etl_heartbeat('runner-a:1')")
     dash.execute("UPDATE etl_settings SET value = '2' WHERE key = 'alert_pending_max'")
     add_executions(dash, range(1, 4))
@@ -118,16 +118,16 @@ def test_firing_alert_exits_1(dash: psycopg.Connection) -> None:
     assert "3 items pending Stage 2 (alert above 2)" in result.stdout
 
 
-def test_unreachable_database_exits_2() -> None:
+def test_unreachable_database_exits_3_unknown() -> None:
     result = sai_etl("health", dsn=UNREACHABLE_DSN)
-    assert result.returncode == 2
+    assert result.returncode == 3
     assert "cannot read health from the dashboard" in result.stderr
     assert result.stdout == ""
 
 
 def test_unreachable_database_in_prometheus_is_up_0() -> None:
     result = sai_etl("health", "--prometheus", dsn=UNREACHABLE_DSN)
-    assert result.returncode == 2
+    assert result.returncode == 3
     families = metrics(result.stdout)
     assert list(families) == ["sai_etl_up"]
     assert sample(families, "sai_etl_up") == 0
@@ -141,7 +141,7 @@ def test_json_is_the_health_document(dash: psycopg.Connection) -> None:
         "1, CASE WHEN id <= 2 THEN now() END, CASE WHEN id <= 2 THEN 1000 * id END FROM executions"
     )
     result = sai_etl("health", "--json", dsn=dash.info.dsn)
-    assert result.returncode == 1  # no runner has sent a heartbeat
+    assert result.returncode == 2  # no runner has sent a heartbeat: CRITICAL
     doc = json.loads(result.stdout)
     assert doc["etl"]["stage1"]["processed"] == 5
     assert doc["etl"]["stage2"] == {
@@ -174,7 +174,7 @@ def test_prometheus_parses_and_carries_the_figures(dash: psycopg.Connection) -> 
     )
     dash.execute("SELECT etl_refresh_data_quality()")
     result = sai_etl("health", "--prometheus", dsn=dash.info.dsn)
-    assert result.returncode == 1
+    assert result.returncode == 2  # runner_silent (critical) and failed_increasing (warning)
     families = metrics(result.stdout)
     assert all(name.startswith("sai_etl_") for name in families)
     assert all(family.documentation for family in families.values())
@@ -211,7 +211,7 @@ def test_outbox_not_draining_is_read_through_the_link(pair: Pair, dash: psycopg.
         finally:
             n8n.execute("DELETE FROM sai_etl.outbox WHERE execution_id = 77")
     doc = json.loads(result.stdout)
-    assert result.returncode == 1
+    assert result.returncode == 2  # outbox_not_draining is critical
     assert doc["pipeline_health"]["outbox_depth"] == 1
     assert [a["alert"] for a in doc["alerts"]] == ["outbox_not_draining"]
     assert doc["alerts"][0]["observed"] >= 600
