@@ -25,7 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--since", required=True, type=durations.since, help="a span back (7d, 12h) or a date"
     )
     parser.add_argument("--batch", type=int, default=10000, help="executions per round trip")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--quiet", action="store_true", help="no progress bar (there is none off a terminal)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -43,6 +45,8 @@ def _progress(done: int, total: int, added: int, started: float) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.batch <= 0:
         raise SystemExit("sai-etl backfill: --batch must be positive")
+    # The bar redraws one line with \r: only for a person at a terminal, never into a log.
+    show = not args.quiet and sys.stderr.isatty()
     with db.dashboard("backfill") as conn:
         (total,) = conn.execute(
             "SELECT etl_count_n8n_finished(%s::timestamptz)", [args.since]
@@ -58,12 +62,12 @@ def run(args: argparse.Namespace) -> int:
             ).fetchone()
             scanned += step_scanned
             added += step_added
-            if not args.quiet:
+            if show:
                 _progress(scanned, max(total, scanned), added, started)
             if step_scanned < args.batch:
                 break
             after = last_id
-    if not args.quiet:
+    if show:
         sys.stderr.write("\n")
     print(f"backfill since {args.since:%Y-%m-%d %H:%M:%S%z}: {scanned} scanned, {added} added")
     return 0

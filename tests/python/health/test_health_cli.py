@@ -185,7 +185,8 @@ def test_prometheus_parses_and_carries_the_figures(dash: psycopg.Connection) -> 
     assert sample(families, "sai_etl_healthy") == 0
     assert sample(families, "sai_etl_queue_items", status="pending") == 2
     assert sample(families, "sai_etl_queue_items", status="failed") == 1
-    assert sample(families, "sai_etl_stage2_processing_seconds", stat="p50") == 1.2
+    assert sample(families, "sai_etl_stage2_processing_seconds", quantile="0.5") == 1.2
+    assert sample(families, "sai_etl_stage2_processing_seconds_avg") == 1.2
     assert sample(families, "sai_etl_data_quality_ratio", field="risk_level") == 0.25
     assert sample(families, "sai_etl_data_quality_ratio", field="analysis") == 0.5
     assert sample(families, "sai_etl_alert_firing", alert="runner_silent", severity="critical") == 1
@@ -195,7 +196,8 @@ def test_prometheus_parses_and_carries_the_figures(dash: psycopg.Connection) -> 
     assert families["sai_etl_queue_pruned"].type == "counter"
     # Unknown figures have no sample rather than a made-up zero.
     stage1_lag = families["sai_etl_stage1_lag_seconds"].samples
-    assert {s.labels["stat"] for s in stage1_lag} == {"avg", "p50", "p99", "max"}
+    assert {s.labels["quantile"] for s in stage1_lag} == {"0.5", "0.99"}
+    assert len(families["sai_etl_stage1_lag_seconds_max"].samples) == 1
     assert families["sai_etl_outbox_oldest_timestamp_seconds"].samples == []
 
 
@@ -277,3 +279,45 @@ def test_status_of_an_unknown_execution_exits_1(dash: psycopg.Connection) -> Non
     result = sai_etl("status", "424242", dsn=dash.info.dsn)
     assert result.returncode == 1
     assert "neither the dashboard nor n8n has this execution" in result.stdout
+
+
+def _counters(conn: psycopg.Connection) -> dict[str, int]:
+    return dict(conn.execute("SELECT name, value FROM etl_counters").fetchall())
+
+
+def test_counters_only_grow_and_the_exporter_shows_them(dash: psycopg.Connection) -> None:
+    """Outcomes are counted as they happen and stay counted when the queue rows are gone."""
+    before = _counters(dash)
+    add_executions(dash, range(1, 5))
+    dash.execute(
+        "INSERT INTO etl_processing_queue (execution_id, status, attempts, completed_at) VALUES "
+        "(1, 'completed', 1, now()), (2, 'failed', 5, now()), (3, 'pending', 1, NULL), "
+        "(4, 'pending', 0, NULL)"
+    )
+    # A second attempt of item 3 (a retry), a first of item 4 (not one), both then completed.
+    dash.execute("UPDATE etl_processing_queue SET attempts = attempts + 1 WHERE execution_id > 2")
+    dash.execute(
+        "UPDATE etl_processing_queue SET status = 'completed', completed_at = now() "
+        "WHERE execution_id > 2"
+    )
+    dash.execute(
+        "INSERT INTO execution_images (execution_id, source, valid, size_bytes, sha256, "
+        "original_path, thumbnail_path) VALUES (1, 'binary', true, 1234, 'x', 'o/1', 't/1')"
+    )
+    grown = {k: v - before[k] for k, v in _counters(dash).items()}
+    assert grown == {
+        "completed": 3,
+        "failed": 1,
+        "skipped": 0,
+        "retried": 1,
+        "image_bytes_written": 1234,
+    }
+    dash.execute("DELETE FROM etl_processing_queue")
+    after = _counters(dash)
+    assert after == {k: before[k] + grown[k] for k in before}
+
+    families = metrics(sai_etl("health", "--prometheus", dsn=dash.info.dsn).stdout)
+    assert families["sai_etl_items"].type == "counter"
+    for outcome in ("completed", "failed", "skipped", "retried"):
+        assert sample(families, "sai_etl_items_total", outcome=outcome) == after[outcome]
+    assert sample(families, "sai_etl_image_bytes_written_total") == after["image_bytes_written"]

@@ -34,7 +34,7 @@ SELECT is(
 );
 SELECT results_eq(
     $$SELECT jsonb_object_keys(etl_health_json()) ORDER BY 1$$,
-    $$VALUES ('alert_checks'), ('alerts'), ('data_quality'), ('etl'), ('failed_items'), ('generated_at'),
+    $$VALUES ('alert_checks'), ('alerts'), ('counters'), ('data_quality'), ('etl'), ('failed_items'), ('generated_at'),
              ('healthy'), ('image_stores'), ('images'), ('pipeline_health'), ('queue_health'), ('runners')$$,
     'then every view'
 );
