@@ -1,13 +1,16 @@
-"""The ordinary install: `pip wheel .` installed into a fresh virtualenv, far from the checkout,
-with SAI_ETL_HOME unset and the development package removed, migrates a fresh pair and records
+"""The ordinary install: `pip wheel .` installed into a fresh virtualenv (the locked dependencies
+first, as docs/runner.md says), far from the checkout, with SAI_ETL_HOME unset and the development
+package removed, migrates a fresh pair and records
 the real fixture executions end to end (Stage 1 backfill, Stage 2 images on disk)."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,15 +33,20 @@ def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """bin/ of a fresh venv holding only the wheel and its dependencies (from the wheelhouse
-    `pip wheel .` filled, so the install itself needs no index)."""
+    """bin/ of a fresh venv installed as docs/runner.md says: the locked, hashed dependencies
+    (requirements/runtime.txt), then the wheel `pip wheel .` built, without resolving again."""
     base = tmp_path_factory.mktemp("wheel")
     wheels = base / "wheels"
-    _run([sys.executable, "-m", "pip", "wheel", "-q", "-w", str(wheels), str(ROOT)], cwd=base)
+    pip = [sys.executable, "-m", "pip"]
+    _run([*pip, "wheel", "-q", "--no-deps", "-w", str(wheels), str(ROOT)], cwd=base)
+    lock = str(ROOT / "requirements" / "runtime.txt")
+    _run([*pip, "download", "-q", "--require-hashes", "-r", lock, "-d", str(wheels)], cwd=base)
     venv = base / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], cwd=base)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-index"]
-    _run([*pip, "--find-links", str(wheels), "sai-etl"], cwd=base)
+    install = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-index"]
+    _run([*install, "--find-links", str(wheels), "--require-hashes", "-r", lock], cwd=base)
+    (wheel,) = wheels.glob("sai_etl-*.whl")
+    _run([*install, "--no-deps", str(wheel)], cwd=base)
     # The production command must not need the development tools: take them away.
     site = next((venv / "lib").glob("python3*/site-packages"))
     shutil.rmtree(site / "sai_etl_dev")
@@ -102,3 +110,26 @@ def test_wheel_carries_the_sql_and_a_fresh_install_records_executions(
     originals = sorted(p for p in image_files(images) if "originals" in p.parts)
     assert len(stored) == 15
     assert [images / path for (path,) in stored] == originals
+
+
+def _pins(path: Path) -> dict[str, str]:
+    text = path.read_text()
+    return dict(re.findall(r"^([a-z0-9][a-z0-9._-]*)==(\S+) \\$", text, re.MULTILINE))
+
+
+def test_locks_pin_every_dependency_with_hashes() -> None:
+    """Both locks cover pyproject.toml's dependencies, every pin carries hashes, the runtime lock
+    agrees with the dev lock, and the linters are pinned (CI cannot change under us)."""
+    runtime, dev = (_pins(ROOT / "requirements" / f"{n}.txt") for n in ("runtime", "dev"))
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+    def names(specs: list[str]) -> set[str]:
+        return {re.split(r"[\[<>=!~ ]", s, maxsplit=1)[0].lower() for s in specs}
+
+    assert names(project["dependencies"]) <= set(runtime)
+    assert names(project["optional-dependencies"]["dev"]) <= set(dev)
+    assert {"ruff", "sqlfluff"} <= set(dev)
+    assert all(dev[name] == version for name, version in runtime.items())
+    for lock in ("runtime", "dev"):
+        blocks = re.split(r"\n(?=[a-z])", (ROOT / "requirements" / f"{lock}.txt").read_text())
+        assert all("--hash=sha256:" in block for block in blocks if "==" in block)
