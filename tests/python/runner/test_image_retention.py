@@ -123,6 +123,12 @@ def test_health_shows_the_image_root_and_alerts_on_free_space(store: Store) -> N
     assert doc["images"]["oldest_original_kept"] == oldest
     checks = {a["alert"]: a for a in doc["alert_checks"]}
     assert not checks["image_disk_low"]["firing"]
+    readable = subprocess.run(
+        [SAI_ETL, "health"], env=store.env, capture_output=True, text=True
+    ).stdout
+    assert "Image store" in readable and str(store.images) in readable
+    # 4 originals by age, then 1 by budget; 2 derived sets by age.
+    assert "5 originals (" in readable and ", 2 derived" in readable
 
     _set(store.pair, alert_image_free_bytes=str(root["total_bytes"] + 1))
     try:
