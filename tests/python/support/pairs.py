@@ -189,5 +189,6 @@ def _split_pair(pair: Pair) -> None:
     """setup-db's work for databases in two clusters."""
     create_n8n(pair.n8n_cluster, pair.n8n_db)
     run(["createdb", pair.dashboard_db], env=pair.dashboard_cluster.env())
+    run([SAI_ETL_DEV, "sandbox"], env=pair.env())
     pair.sai_etl("migrate")
     pair.sai_etl("workflows", "add", *SAI_WORKFLOWS)
