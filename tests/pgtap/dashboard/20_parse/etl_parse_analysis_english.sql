@@ -20,7 +20,7 @@ INSERT INTO parse_case VALUES
 (3, 'The camera shows an active wildfire with tall flames and thick black smoke. Thermal signature detected. Risk level: critical. Confidence: 0.98',
     'critical', 0.98, true, true, true),
 (4, 'Possible smoke near the ridge, but it could also be low clouds. Risk: medium. Confidence: 55%',
-    'medium', 0.55, true, NULL, NULL),
+    'medium', 0.55, NULL, NULL, NULL),
 (5, 'Smoke detected: true. Flame detected: false. Heat detected: false. Risk: medium, confidence 0.66',
     'medium', 0.66, true, false, false),
 (6, 'Analysis complete. Risk: HIGH. Description: A large column of smoke rises from the forest; flames are not visible from this angle. Confidence: 0.83',

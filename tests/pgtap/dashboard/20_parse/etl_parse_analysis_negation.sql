@@ -38,7 +38,7 @@ INSERT INTO parse_case VALUES
 (12, 'Smoke: not detected. Flames: detected. Heat: none.',
     NULL, NULL, false, true, false),
 (13, 'There is no smoke visible, however there is a bright orange glow that could indicate flames. Risk level: high. Confidence: 0.6',
-    'high', 0.6, false, true, NULL),
+    'high', 0.6, false, NULL, NULL),
 (14, 'Heat signatures indicate hot spots on the hillside, though no smoke or flames are visible yet. Risk: medium. Confidence: 77%',
     'medium', 0.77, false, false, true),
 (15, 'Low risk. Some haze is visible but it appears to be fog rather than smoke. No flames detected. Confidence: 0.8',
