@@ -7,13 +7,21 @@ RETURNS TABLE (
     flame_detected boolean,
     heat_signature_detected boolean
 )
-LANGUAGE sql
+LANGUAGE plpgsql
 IMMUTABLE
 PARALLEL SAFE
--- SQL, so that the planner inlines it into the caller's query: no second function call.
 AS $$
-    SELECT r.risk_level, r.confidence_score, r.smoke_detected, r.flame_detected, r.heat_signature_detected
-    FROM etl_parse_analysis_rules(p_response) AS r
+DECLARE
+    -- A plain assignment of etl_parse_analysis_rules' record: no query runs for it.
+    v_facts record := etl_parse_analysis_rules(p_response);
+BEGIN
+    risk_level := v_facts.risk_level;
+    confidence_score := v_facts.confidence_score;
+    smoke_detected := v_facts.smoke_detected;
+    flame_detected := v_facts.flame_detected;
+    heat_signature_detected := v_facts.heat_signature_detected;
+    RETURN NEXT;
+END
 $$;
 
 COMMENT ON FUNCTION etl_parse_analysis(text) IS

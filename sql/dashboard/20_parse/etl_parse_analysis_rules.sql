@@ -1,16 +1,17 @@
 -- The five facts of a vision model's response, each beside the rule that produced it.
-CREATE OR REPLACE FUNCTION etl_parse_analysis_rules(p_response text)
-RETURNS TABLE (
-    risk_level text,
-    risk_rule text,
-    confidence_score numeric,
-    confidence_rule text,
-    smoke_detected boolean,
-    smoke_rule text,
-    flame_detected boolean,
-    flame_rule text,
-    heat_signature_detected boolean,
-    heat_rule text
+-- One record, not a set, so that callers read it with a plain assignment (no query).
+CREATE OR REPLACE FUNCTION etl_parse_analysis_rules(
+    p_response text,
+    OUT risk_level text,
+    OUT risk_rule text,
+    OUT confidence_score numeric,
+    OUT confidence_rule text,
+    OUT smoke_detected boolean,
+    OUT smoke_rule text,
+    OUT flame_detected boolean,
+    OUT flame_rule text,
+    OUT heat_signature_detected boolean,
+    OUT heat_rule text
 )
 LANGUAGE plpgsql
 IMMUTABLE
@@ -22,7 +23,6 @@ DECLARE
     v_tokens text[];
 BEGIN
     IF p_response IS NULL OR p_response !~ '\S' THEN
-        RETURN NEXT;
         RETURN;
     END IF;
     -- J: when the model answered in JSON, its keys are the facts and the text is not read.
@@ -40,7 +40,6 @@ BEGIN
             flame_rule := v_facts.flame_rule;
             heat_signature_detected := v_facts.heat_signature_detected;
             heat_rule := v_facts.heat_rule;
-            RETURN NEXT;
             RETURN;
         END IF;
     END IF;
@@ -60,7 +59,6 @@ BEGIN
     flame_rule := v_facts.flame_rule;
     heat_signature_detected := v_facts.heat_signature_detected;
     heat_rule := v_facts.heat_rule;
-    RETURN NEXT;
 END
 $$;
 

@@ -4,6 +4,8 @@ DROP FUNCTION IF EXISTS public.etl_parse_text_risk_level(text[]);
 DROP FUNCTION IF EXISTS public.etl_parse_text_confidence(text[]);
 DROP FUNCTION IF EXISTS public.etl_parse_text_detections(text[]);
 DROP FUNCTION IF EXISTS public.etl_parse_json_facts(jsonb);
+DROP FUNCTION IF EXISTS public.etl_node_run(jsonb, text);
+DROP FUNCTION IF EXISTS public.etl_execution_recovered(jsonb);
 DROP FUNCTION IF EXISTS public.etl_parse_analysis_rules(text);
 DROP FUNCTION IF EXISTS public.etl_parse_assertions(text[]);
 DROP FUNCTION IF EXISTS public.etl_parse_risk_denied(text[], integer);

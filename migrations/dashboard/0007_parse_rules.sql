@@ -1,8 +1,0 @@
--- The text and JSON parse helpers name the rule behind each value (etl_parse_analysis_rules), and
--- CREATE OR REPLACE cannot change a function's result type: drop them here, sql/ re-creates them.
--- depends: 0004_claim_image_reason
-
-DROP FUNCTION IF EXISTS public.etl_parse_text_risk_level(text[]);
-DROP FUNCTION IF EXISTS public.etl_parse_text_confidence(text[]);
-DROP FUNCTION IF EXISTS public.etl_parse_text_detections(text[]);
-DROP FUNCTION IF EXISTS public.etl_parse_json_facts(jsonb);
