@@ -37,6 +37,7 @@ DECLARE
     c_negation CONSTANT text[] := ARRAY['no', 'not', 'none', 'never', 'without', 'sin', 'ni', 'nunca'];
     -- Whether each token is kept; filled in place (appending slices would copy the array each time).
     v_keep boolean[] := '{}';
+    v_out text[] := '{}';
     v_start integer := 1;
     -- The segment before this one when a colon ended it: its label ("Smoke:", "Risk:") goes with
     -- a hedged answer ("Smoke: possibly").
@@ -103,7 +104,13 @@ BEGIN
             ELSE 'unsure'
         END;
     END LOOP;
-    RETURN ARRAY(SELECT u.token FROM unnest(p_tokens, v_keep[1:v_n]) WITH ORDINALITY AS u (token, keep, n) WHERE u.keep ORDER BY u.n);
+    -- Appending one element at a time extends the array in place; a query would cost more here.
+    FOR i IN 1..v_n LOOP
+        IF v_keep[i] THEN
+            v_out := v_out || p_tokens[i];
+        END IF;
+    END LOOP;
+    RETURN v_out;
 END
 $$;
 

@@ -125,8 +125,10 @@ BEGIN
         END IF;
     END LOOP;
 
-    -- Post-pass: what neighbours decide across several tokens.
+    -- Post-pass: what neighbours decide across several tokens (only questions, negations and
+    -- values after a colon start one).
     FOR i IN 1..coalesce(array_length(v_word, 1), 0) LOOP
+        CONTINUE WHEN v_kind[i] NOT IN ('question', 'either', 'pre') AND v_kind[i - 1] IS DISTINCT FROM 'colon';
         IF v_kind[i] = 'question' THEN
             -- "Any flames? None.", "Smoke? Yes, thin.", "Q: ... smoke? A: No", "¿Hay humo? Sí": the answer
             -- after the question mark settles what the question named; no answer settles nothing.
@@ -190,15 +192,16 @@ BEGIN
         CONTINUE WHEN v_kind[i] = 'skip';
         -- First: does this token settle the pending mentions?
         v_verdict := NULL;
-        IF v_kind[i] = 'stop' AND v_last = 'colon' THEN
-            v_verdict := 'drop';  -- "Smoke: --": a field left empty says nothing
-        ELSIF v_kind[i] IN ('unknown', 'drop', 'q_none') THEN
-            v_verdict := 'drop';  -- "Smoke: unknown", "What looks like smoke is actually fog"
-        ELSIF v_kind[i] = 'q_yes' THEN
-            v_verdict := 'answer_yes';
-        ELSIF v_kind[i] = 'q_no' THEN
-            v_verdict := 'answer_no';
-        ELSIF v_kind[i] IN ('stop', 'contrast', 'pre', 'neutral') THEN
+        IF v_kind[i] IN ('stop', 'unknown', 'drop', 'q_none', 'q_yes', 'q_no') THEN
+            v_verdict := CASE
+                WHEN v_kind[i] = 'q_yes' THEN 'answer_yes'
+                WHEN v_kind[i] = 'q_no' THEN 'answer_no'
+                -- "Smoke: --" (a field left empty), "Smoke: unknown", "what looks like smoke is
+                -- actually fog", a question left unanswered: nothing said.
+                WHEN v_kind[i] <> 'stop' OR v_last = 'colon' THEN 'drop'
+                ELSE 'pos'
+            END;
+        ELSIF v_kind[i] IN ('contrast', 'pre', 'neutral') THEN
             v_verdict := 'pos';
         ELSIF v_kind[i] = 'comma' THEN
             IF v_kind[i + 1] IS NULL OR v_kind[i + 1] NOT IN ('smoke', 'flame', 'heat', 'list') THEN
