@@ -19,10 +19,13 @@ DECLARE
         "could": "?could", "tell": "?tell", "say": "?tell", "decir": "?tell", "saber": "?tell",
         "confirm": "?tell", "determine": "?tell", "confirmar": "?tell", "determinar": "?tell", "rule": "?rule",
         "sure": "?sure", "certain": "?sure", "seguro": "?sure", "segura": "?sure", "claro": "?sure",
-        "puede": "?puede", "vez": "?vez",
+        "puede": "?puede", "vez": "?vez", "confirmed": "?unconfirmed", "verified": "?unconfirmed",
+        "confirmado": "?unconfirmed", "confirmada": "?unconfirmed", "consistent": "?with",
+        "compatible": "?with", "suggests": "hedge", "suggesting": "hedge", "suggestive": "hedge",
+        "indicative": "hedge", "sugiere": "hedge",
         "if": "suppose", "unless": "suppose", "would": "?would", "hypothetical": "suppose",
         "hypothetically": "suppose", "seria": "suppose", "serian": "suppose", "hipotetico": "suppose",
-        "should": "?initial", "were": "?initial", "si": "?initial", "case": "?case", "caso": "?case",
+        "should": "?initial", "were": "?initial", "si": "?si", "case": "?case", "caso": "?case",
         "earlier": "earlier", "previous": "earlier", "previously": "earlier", "prior": "earlier",
         "yesterday": "earlier", "withdrawn": "earlier", "withdraw": "earlier", "retracted": "earlier",
         "cancelled": "earlier", "canceled": "earlier", "anterior": "earlier", "anteriores": "earlier",
@@ -86,10 +89,18 @@ BEGIN
             WHEN '?rule' THEN p_tokens[i + 1] = 'out'
             -- "not sure", "no estoy seguro", "no está claro"
             WHEN '?sure' THEN p_tokens[i - 1] IN ('not', 'no') OR p_tokens[i - 2] IN ('not', 'no')
+            -- "could not be confirmed", "no confirmado": unsure, not denied
+            WHEN '?unconfirmed' THEN 'not' IN (p_tokens[i - 1], p_tokens[i - 2], p_tokens[i - 3])
+                OR 'no' IN (p_tokens[i - 1], p_tokens[i - 2])
+            -- "consistent with a small fire", "compatible con humo": an inference
+            WHEN '?with' THEN p_tokens[i + 1] IN ('with', 'con')
+            -- "Si aparecen llamas", "riesgo alto si continúa el viento"; "Sí, al fondo", "Humo: sí",
+            -- "pero sí se ven llamas" are answers.
+            WHEN '?si' THEN p_tokens[i + 1] ~ '^[a-z]' AND p_tokens[i + 1] NOT IN ('se', 'que', 'hay')
+                AND (i = 1 OR p_tokens[i - 1] NOT IN ('pero', 'sino', 'que', ':', '='))
             WHEN '?puede' THEN p_tokens[i + 1] IN ('que', 'ser') OR p_tokens[i - 1] = 'se'
             WHEN '?vez' THEN p_tokens[i - 1] = 'tal'
-            -- "Should smoke appear", "Were there flames", "Si aparecen llamas": a condition opens it
-            -- ("Sí, al fondo" and "Humo: sí" are answers).
+            -- "Should smoke appear", "Were there flames": a condition opens it.
             WHEN '?initial' THEN i = v_start AND p_tokens[i + 1] ~ '^[a-z]'
                 AND (i = 1 OR p_tokens[i - 1] IN ('.', ';', '!', '?', '|', E'\n'))
             WHEN '?case' THEN p_tokens[i - 1] IN ('in', 'en')
@@ -116,14 +127,15 @@ $$;
 
 COMMENT ON FUNCTION etl_parse_assertions(text[]) IS
 'The tokens (etl_parse_tokens) of what a response asserts about this frame. It is cut into segments '
-'at sentence ends, commas and contrasts (but, however, pero, aunque, ...); a segment is left out, '
-'its boundary kept, when it hedges (possible, maybe, might, could be, probably, hard to tell, not '
-'sure, unable to determine, can''t rule out, whether; posible, quizás, podría, tal vez, puede que, '
-'difícil de saber, no está claro), supposes (if, unless, would but not "would rate/classify/call", '
-'should/were opening it, in case of; '
-'si opening it, sería, en caso de) or speaks of an earlier frame or a withdrawn alarm (earlier, '
-'previous, last frame, false alarm, withdrawn, cancelled; anterior, previo, falsa alarma, se '
-'retira). "could" after a negation ("no smoke could be seen") or before "not" is no hedge. So a '
+'at sentence ends, commas, colons and contrasts (but, however, pero, aunque, ...); a segment is left '
+'out, its boundary kept, when it hedges (possible, maybe, might, could be, probably, hard to tell, '
+'not sure, unable to determine, can''t rule out, could not be confirmed, whether, consistent with, '
+'suggests; posible, quizás, podría, tal vez, puede que, difícil de saber, no está claro, no '
+'confirmado), supposes (if, unless, would but not "would rate/classify/call", should/were opening '
+'a sentence, in case of; si before a verb, sería, en caso de) or speaks of an earlier frame or a '
+'withdrawn alarm (earlier, previous, last frame, false alarm, withdrawn, cancelled; anterior, '
+'previo, falsa alarma, se retira). A hedged or supposed answer takes its label with it ("Smoke: '
+'possibly"). "could" after a negation ("no smoke could be seen") or before "not" is no hedge. So a '
 'value is read only where the text states it.';
 
 REVOKE ALL ON FUNCTION etl_parse_assertions(text[]) FROM PUBLIC;

@@ -23,7 +23,8 @@ BEGIN
         'maybe', 'possibly', 'possible', 'probably', 'likely', 'unlikely', 'unclear', 'uncertain', 'unsure',
         'unknown', 'evaluated', 'assessed', 'applicable', 'available', 'determined', 'posible', 'posiblemente',
         'quizas', 'probablemente', 'desconocido', 'desconocida', 'evaluado', 'evaluada', 'aplica', 'determinado',
-        'determinada', 'disponible', 'na', 'nd'
+        'determinada', 'disponible', 'na', 'nd', 'sure', 'certain', 'clear', 'data', 'info', 'information',
+        'seguro', 'segura', 'claro', 'datos', 'informacion', 'idea', 'confirmed', 'confirmado', 'confirmada'
     ] OR v_words[1:2] = ARRAY['n', 'a'] THEN
         RETURN NULL;
     END IF;
@@ -45,6 +46,7 @@ COMMENT ON FUNCTION etl_parse_flag(jsonb) IS
 'Reads a smoke/flame/heat value of the model''s JSON: JSON booleans, 1/0, and a string whose first '
 'word is an English or Spanish yes/no ("yes, dense", "sí", "detected", "none visible", "not '
 'detected", "no"). NULL: a hedge or an unknown ("probably", "maybe", "unknown", "n/a", "not '
-'evaluated", "no aplica"), any other value (a probability such as 0.4, an object): not false.';
+'evaluated", "not sure", "no data", "not confirmed", "no aplica"), any other value (a probability '
+'such as 0.4, an object): not false.';
 
 REVOKE ALL ON FUNCTION etl_parse_flag(jsonb) FROM PUBLIC;

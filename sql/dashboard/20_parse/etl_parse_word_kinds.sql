@@ -37,7 +37,7 @@ AS $$
         "free": "?free", "libre": "?free",
         "clear": "?clear", "libres": "?clear", "exento": "?clear", "exenta": "?clear",
         "without": "pre", "neither": "pre", "nor": "pre", "never": "pre", "sin": "pre", "ni": "pre",
-        "tampoco": "pre", "nunca": "pre", "absence": "pre", "ausencia": "pre", "lack": "pre",
+        "tampoco": "pre", "nunca": "pre", "nothing": "pre", "zero": "pre", "absence": "pre", "ausencia": "pre", "lack": "pre",
         "no": "either", "not": "either", "none": "either", "ningun": "either", "ninguna": "either",
         "ninguno": "either", "nada": "either",
         "absent": "postneg", "ausente": "postneg", "ausentes": "postneg", "false": "postneg",

@@ -54,7 +54,11 @@ INSERT INTO parse_case VALUES
 (20, E'Smoke: no\nFire: no\nHeat: no\nRisk: none\nConfidence: 0.99',
     'none', 0.99, false, false, false),
 (21, 'No smoke at the left edge, but heavy smoke on the right.',
-    NULL, NULL, true, NULL, NULL);
+    NULL, NULL, true, NULL, NULL),
+(22, 'Nothing indicating fire or smoke.',
+    NULL, NULL, false, false, NULL),
+(23, 'Zero smoke detected.',
+    NULL, NULL, false, NULL, NULL);
 
 SELECT plan(count(*)::integer) FROM parse_case;
 
