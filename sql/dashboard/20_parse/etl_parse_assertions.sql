@@ -19,7 +19,7 @@ DECLARE
         "could": "?could", "tell": "?tell", "say": "?tell", "decir": "?tell", "saber": "?tell",
         "confirm": "?tell", "determine": "?tell", "confirmar": "?tell", "determinar": "?tell", "rule": "?rule",
         "sure": "?sure", "certain": "?sure", "seguro": "?sure", "segura": "?sure", "claro": "?sure",
-        "puede": "?puede", "vez": "?vez", "confirmed": "?unconfirmed", "verified": "?unconfirmed",
+        "puede": "?puede", "vez": "?vez", "like": "?like", "ruled": "?ruled", "confirmed": "?unconfirmed", "verified": "?unconfirmed",
         "confirmado": "?unconfirmed", "confirmada": "?unconfirmed", "consistent": "?with",
         "compatible": "?with", "suggests": "hedge", "suggesting": "hedge", "suggestive": "hedge",
         "indicative": "hedge", "sugiere": "hedge",
@@ -87,6 +87,10 @@ BEGIN
                 'characterize', 'label', 'put', 'place'
             )
             WHEN '?rule' THEN p_tokens[i + 1] = 'out'
+            -- "cannot be ruled out"; "ruled out" alone denies
+            WHEN '?ruled' THEN p_tokens[i + 1] = 'out' AND 'not' IN (p_tokens[i - 1], p_tokens[i - 2], p_tokens[i - 3])
+            -- "smoke-like haze": like smoke, not smoke
+            WHEN '?like' THEN p_tokens[i - 1] = '-'
             -- "not sure", "no estoy seguro", "no está claro"
             WHEN '?sure' THEN p_tokens[i - 1] IN ('not', 'no') OR p_tokens[i - 2] IN ('not', 'no')
             -- "could not be confirmed", "no confirmado": unsure, not denied
@@ -130,6 +134,7 @@ COMMENT ON FUNCTION etl_parse_assertions(text[]) IS
 'at sentence ends, commas, colons and contrasts (but, however, pero, aunque, ...); a segment is left '
 'out, its boundary kept, when it hedges (possible, maybe, might, could be, probably, hard to tell, '
 'not sure, unable to determine, can''t rule out, could not be confirmed, whether, consistent with, '
+'smoke-like, '
 'suggests; posible, quizás, podría, tal vez, puede que, difícil de saber, no está claro, no '
 'confirmado), supposes (if, unless, would but not "would rate/classify/call", should/were opening '
 'a sentence, in case of; si before a verb, sería, en caso de) or speaks of an earlier frame or a '

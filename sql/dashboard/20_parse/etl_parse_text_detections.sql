@@ -92,6 +92,8 @@ BEGIN
                     ELSE 'word'
                 END
                 WHEN '?y' THEN CASE WHEN v_word[i - 1] IN (':', '=') THEN 'postpos' ELSE 'list' END
+                -- "Fire has been ruled out" (its doubt, "cannot be ruled out", is left out before).
+                WHEN '?ruled' THEN CASE WHEN v_word[i + 1] = 'out' THEN 'postneg' ELSE 'word' END
                 -- "heat wave", "summer heat", "heat is high in the afternoon": the weather.
                 WHEN '?heat' THEN CASE
                     WHEN v_word[i + 1] IN ('wave', 'waves', 'haze', 'shimmer', 'index')
@@ -341,7 +343,8 @@ COMMENT ON FUNCTION etl_parse_text_detections(text[]) IS
 'D1 named: a mention stands as a detection. D2 denied before it: no, not, without, neither/nor, none, '
 'sin, ni, ningún, reaching over a list ("No smoke, flames or heat signatures") but not past a '
 'contrast, a sentence end or a comma that starts a new phrase. D3 answered after it: "Smoke: none", '
-'"flames are not visible", "humo: no", "Smoke: N", "Smoke: 0" (false), "Heat: yes", "Flames: 1", '
+'"flames are not visible", "humo: no", "Smoke: N", "Smoke: 0", "ruled out", "humo descartado" '
+'(false), "Heat: yes", "Flames: 1", '
 '"smoke is not absent" (true). D4 a question answered: "Any flames? None.", "¿Hay humo? Sí". No '
 'value: an answer that says nothing ("unknown", "n/a", "not evaluated", "sin datos", a probability '
 'such as "40%", an empty "Smoke: --"), a question left unanswered, a mention taken back ("what '

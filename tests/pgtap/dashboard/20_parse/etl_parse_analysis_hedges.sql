@@ -33,7 +33,9 @@ INSERT INTO parse_case VALUES
 (9, 'I would classify the risk as high: flames are visible.',
     'high', NULL, NULL, true, NULL),
 (10, 'Quizás haya llamas; el humo es claramente visible. Riesgo: alto',
-    'high', NULL, true, NULL, NULL);
+    'high', NULL, true, NULL, NULL),
+(11, 'Smoke cannot be ruled out. Smoke-like haze on the left. Flames ruled out.',
+    NULL, NULL, NULL, false, NULL);
 
 SELECT plan(count(*)::integer) FROM parse_case;
 

@@ -58,7 +58,9 @@ INSERT INTO parse_case VALUES
 (22, 'Nothing indicating fire or smoke.',
     NULL, NULL, false, false, NULL),
 (23, 'Zero smoke detected.',
-    NULL, NULL, false, NULL, NULL);
+    NULL, NULL, false, NULL, NULL),
+(24, 'Se descarta la presencia de humo. Fuego descartado. Heat has been ruled out.',
+    NULL, NULL, false, false, false);
 
 SELECT plan(count(*)::integer) FROM parse_case;
 
