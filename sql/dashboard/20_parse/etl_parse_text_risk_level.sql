@@ -114,6 +114,12 @@ BEGIN
             'critico', 'alto', 'elevado', 'moderado', 'medio', 'bajo', 'sin'
         ) OR (v_found IS NOT NULL AND v_found < v_next);
         CONTINUE WHEN p_tokens[v_next] NOT IN ('no', 'sin') AND etl_parse_risk_denied(p_tokens, v_next);
+        -- "no risk" is none, but "no hay riesgo alto" denies a level and "no risk level given" a label.
+        CONTINUE WHEN p_tokens[v_next] IN ('no', 'sin') AND coalesce(
+            p_tokens[v_label + 1] = ANY(c_level) OR p_tokens[v_label + 1] IN (
+                'level', 'levels', 'assessment', 'rating', 'score', 'information', 'info', 'data', 'nivel',
+                'evaluation', 'estimate', 'category', 'muy', 'very'
+            ), false);
         CONTINUE WHEN coalesce(p_tokens[v_next - 1] IN ('to', 'or', 'y', 'o', 'a', '-', '/')
             AND p_tokens[v_next - 2] = ANY(c_level), false);
         v_found := v_next;

@@ -1,5 +1,6 @@
 -- Negation: a negated thing is false, for every thing in a negated list, in English and Spanish;
--- the negation stops at a contrast, a sentence end or a new phrase, and a positive mention wins.
+-- the negation stops at a contrast, a sentence end or a new phrase, and a positive mention wins. A
+-- denied risk level is no level ("no hay riesgo alto"), while "no risk" is none.
 BEGIN;
 
 CREATE TEMP TABLE parse_case (
@@ -60,7 +61,11 @@ INSERT INTO parse_case VALUES
 (23, 'Zero smoke detected.',
     NULL, NULL, false, NULL, NULL),
 (24, 'Se descarta la presencia de humo. Fuego descartado. Heat has been ruled out.',
-    NULL, NULL, false, false, false);
+    NULL, NULL, false, false, false),
+(25, 'No hay riesgo alto. There is no risk level provided. No high risk detected.',
+    NULL, NULL, NULL, NULL, NULL),
+(26, 'Sin riesgo aparente.',
+    'none', NULL, NULL, NULL, NULL);
 
 SELECT plan(count(*)::integer) FROM parse_case;
 
