@@ -37,6 +37,9 @@ DECLARE
     v_value boolean;
     v_before boolean;
     v_rule text[] := ARRAY[NULL, NULL, NULL]::text[];
+    -- The words beside a '?' token, across a hyphen.
+    v_prev_word text;
+    v_next_word text;
     v_thing integer;
     v_next integer;
     -- The kind of the last token read (skips aside): "Smoke:" then a line end answers nothing.
@@ -45,17 +48,20 @@ BEGIN
     FOR i IN 1..coalesce(array_length(v_word, 1), 0) LOOP
         v_kind[i] := coalesce(c_kind ->> v_word[i], 'word');
         IF left(v_kind[i], 1) = '?' THEN
+            -- The neighbours across a hyphen: "fire-fighting", "smoke-detector", "heat-wave".
+            v_next_word := CASE WHEN v_word[i + 1] = '-' THEN v_word[i + 2] ELSE v_word[i + 1] END;
+            v_prev_word := CASE WHEN v_word[i - 1] = '-' THEN v_word[i - 2] ELSE v_word[i - 1] END;
             v_kind[i] := CASE v_kind[i]
                 -- "fire risk", "risk of fire", "riesgo de incendio", "wildfire smoke": no flame seen.
                 WHEN '?fire' THEN CASE
-                    WHEN v_word[i + 1] IN (
+                    WHEN v_next_word IN (
                         'risk', 'risks', 'danger', 'hazard', 'hazards', 'weather', 'season', 'prone', 'detection',
                         'detector', 'warning', 'warnings', 'alert', 'alerts', 'monitoring', 'prevention', 'safety',
                         'department', 'station', 'fighters', 'fighter', 'fighting', 'truck', 'trucks', 'break',
                         'breaks', 'index', 'smoke', 'smokes', 'hydrant', 'hydrants', 'extinguisher', 'escape',
                         'exit', 'alarm', 'alarms', 'door', 'lane', 'tower', 'drill', 'brigade'
                     ) OR (
-                        v_word[i - 1] IN ('of', 'for', 'de', 'del')
+                        v_prev_word IN ('of', 'for', 'de', 'del')
                         AND v_word[i - 2] IN (
                             'risk', 'danger', 'threat', 'chance', 'likelihood', 'probability', 'possibility',
                             'prevention', 'detection', 'riesgo', 'peligro', 'amenaza', 'probabilidad', 'posibilidad',
@@ -64,62 +70,62 @@ BEGIN
                     ) THEN 'word'
                     ELSE 'flame'
                 END
-                WHEN '?llama' THEN CASE WHEN v_word[i - 1] = 'se' THEN 'word' ELSE 'flame' END
+                WHEN '?llama' THEN CASE WHEN v_prev_word = 'se' THEN 'word' ELSE 'flame' END
                 -- "smoke detector", "thermal camera", "cámara térmica": the device, not the thing.
                 WHEN '?smoke' THEN CASE
-                    WHEN v_word[i + 1] IN ('detector', 'detectors', 'alarm', 'alarms', 'sensor', 'sensors') THEN 'word'
+                    WHEN v_next_word IN ('detector', 'detectors', 'alarm', 'alarms', 'sensor', 'sensors') THEN 'word'
                     ELSE 'smoke'
                 END
                 WHEN '?thermal' THEN CASE
-                    WHEN v_word[i + 1] IN (
+                    WHEN v_next_word IN (
                         'camera', 'cameras', 'sensor', 'sensors', 'channel', 'imaging', 'image', 'imagery', 'data',
                         'band', 'view', 'lens', 'feed'
                     ) THEN 'word'
                     ELSE 'heat'
                 END
                 WHEN '?termica' THEN
-                    CASE WHEN v_word[i - 1] IN ('camara', 'camaras', 'sensor', 'canal') THEN 'word' ELSE 'heat' END
+                    CASE WHEN v_prev_word IN ('camara', 'camaras', 'sensor', 'canal') THEN 'word' ELSE 'heat' END
                 -- "Hace calor": the weather.
-                WHEN '?calor' THEN CASE WHEN v_word[i - 1] = 'hace' THEN 'word' ELSE 'heat' END
+                WHEN '?calor' THEN CASE WHEN v_prev_word = 'hace' THEN 'word' ELSE 'heat' END
                 -- "not evaluated", "no aplica", "sin datos": the model did not look; see the post-pass.
                 WHEN '?unstated' THEN CASE
-                    WHEN v_word[i - 1] IN ('not', 'no', 'sin') THEN 'unknown' ELSE 'word'
+                    WHEN v_prev_word IN ('not', 'no', 'sin') THEN 'unknown' ELSE 'word'
                 END
                 -- "n/a", "N/D"; "Smoke: N" is no, "Humo: Y" is yes.
                 WHEN '?n' THEN CASE
-                    WHEN v_word[i + 1] = '/' THEN 'unknown'
-                    WHEN v_word[i - 1] IN (':', '=') THEN 'postneg'
+                    WHEN v_next_word = '/' THEN 'unknown'
+                    WHEN v_prev_word IN (':', '=') THEN 'postneg'
                     ELSE 'word'
                 END
-                WHEN '?y' THEN CASE WHEN v_word[i - 1] IN (':', '=') THEN 'postpos' ELSE 'list' END
+                WHEN '?y' THEN CASE WHEN v_prev_word IN (':', '=') THEN 'postpos' ELSE 'list' END
                 -- "Fire has been ruled out" (its doubt, "cannot be ruled out", is left out before).
-                WHEN '?ruled' THEN CASE WHEN v_word[i + 1] = 'out' THEN 'postneg' ELSE 'word' END
+                WHEN '?ruled' THEN CASE WHEN v_next_word = 'out' THEN 'postneg' ELSE 'word' END
                 -- "heat wave", "summer heat", "heat is high in the afternoon": the weather.
                 WHEN '?heat' THEN CASE
-                    WHEN v_word[i + 1] IN ('wave', 'waves', 'haze', 'shimmer', 'index')
-                        OR v_word[i - 1] IN ('hot', 'summer', 'afternoon', 'ambient', 'midday')
+                    WHEN v_next_word IN ('wave', 'waves', 'haze', 'shimmer', 'index')
+                        OR v_prev_word IN ('hot', 'summer', 'afternoon', 'ambient', 'midday')
                         OR etl_parse_weather_near(v_word, i) THEN 'word'
                     ELSE 'heat'
                 END
-                WHEN '?hot' THEN CASE WHEN v_word[i + 1] IN ('spot', 'spots') THEN 'heat' ELSE 'word' END
+                WHEN '?hot' THEN CASE WHEN v_next_word IN ('spot', 'spots') THEN 'heat' ELSE 'word' END
                 WHEN '?caliente' THEN CASE
-                    WHEN v_word[i - 1] IN ('punto', 'puntos', 'zona', 'zonas', 'foco', 'focos') THEN 'heat' ELSE 'word'
+                    WHEN v_prev_word IN ('punto', 'puntos', 'zona', 'zonas', 'foco', 'focos') THEN 'heat' ELSE 'word'
                 END
                 -- "fog rather than smoke", "instead of flames", "en lugar de humo": not that thing.
-                WHEN '?instead' THEN CASE WHEN v_word[i + 1] = 'of' THEN 'pre' ELSE 'contrast' END
-                WHEN '?rather' THEN CASE WHEN v_word[i + 1] = 'than' THEN 'pre' ELSE 'word' END
-                WHEN '?lugar' THEN CASE WHEN v_word[i - 1] = 'en' AND v_word[i + 1] = 'de' THEN 'pre' ELSE 'word' END
+                WHEN '?instead' THEN CASE WHEN v_next_word = 'of' THEN 'pre' ELSE 'contrast' END
+                WHEN '?rather' THEN CASE WHEN v_next_word = 'than' THEN 'pre' ELSE 'word' END
+                WHEN '?lugar' THEN CASE WHEN v_prev_word = 'en' AND v_next_word = 'de' THEN 'pre' ELSE 'word' END
                 -- "free of smoke" before, "smoke-free" after.
-                WHEN '?free' THEN CASE WHEN v_word[i + 1] IN ('of', 'de') THEN 'pre' ELSE 'postneg' END
-                WHEN '?clear' THEN CASE WHEN v_word[i + 1] IN ('of', 'de') THEN 'pre' ELSE 'word' END
+                WHEN '?free' THEN CASE WHEN v_next_word IN ('of', 'de') THEN 'pre' ELSE 'postneg' END
+                WHEN '?clear' THEN CASE WHEN v_next_word IN ('of', 'de') THEN 'pre' ELSE 'word' END
                 -- Spanish "si hay humo" is "whether there is smoke"; "Humo: sí" is yes.
                 WHEN '?si' THEN CASE
-                    WHEN v_word[i + 1] IN ('hay', 'existe', 'existen', 'se', 'el', 'la', 'los', 'las') THEN 'neutral'
+                    WHEN v_next_word IN ('hay', 'existe', 'existen', 'se', 'el', 'la', 'los', 'las') THEN 'neutral'
                     ELSE 'postpos'
                 END
                 -- A prompt's instruction opens its clause: "Report risk level, smoke, flame and heat."
                 WHEN '?imperative' THEN CASE
-                    WHEN v_word[i - 1] IS NULL OR v_word[i - 1] IN ('.', ';', '!', '?', '|', ':', E'\n') THEN 'imperative'
+                    WHEN v_prev_word IS NULL OR v_prev_word IN ('.', ';', '!', '?', '|', ':', E'\n') THEN 'imperative'
                     WHEN v_word[i] = 'detecta' THEN 'presence'
                     ELSE 'word'
                 END
