@@ -11,7 +11,7 @@ DECLARE
     -- (earlier); '?' words count only beside the neighbours checked below.
     c_marker CONSTANT jsonb := '{
         "possible": "hedge", "possibly": "hedge", "maybe": "hedge", "perhaps": "hedge", "might": "hedge",
-        "may": "hedge", "probably": "hedge", "probable": "hedge", "likely": "hedge", "unlikely": "hedge",
+        "may": "hedge", "probably": "hedge", "probable": "hedge", "likely": "hedge", "unlikely": "hedge", "improbable": "hedge",
         "unclear": "hedge", "uncertain": "hedge", "unsure": "hedge", "unable": "hedge", "whether": "hedge",
         "resembling": "hedge", "resembles": "hedge", "ambiguous": "hedge", "posible": "hedge",
         "posibles": "hedge", "posiblemente": "hedge", "quizas": "hedge", "quiza": "hedge", "acaso": "hedge",

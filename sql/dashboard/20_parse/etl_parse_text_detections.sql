@@ -85,8 +85,11 @@ BEGIN
                 END
                 WHEN '?termica' THEN
                     CASE WHEN v_prev_word IN ('camara', 'camaras', 'sensor', 'canal') THEN 'word' ELSE 'heat' END
-                -- "Hace calor": the weather.
-                WHEN '?calor' THEN CASE WHEN v_prev_word = 'hace' THEN 'word' ELSE 'heat' END
+                -- "Hace calor", "mucho calor": the weather.
+                WHEN '?calor' THEN CASE
+                    WHEN v_prev_word IN ('hace', 'mucho', 'poco', 'tanto') OR etl_parse_weather_near(v_word, i) THEN 'word'
+                    ELSE 'heat'
+                END
                 -- "not evaluated", "no aplica", "sin datos": the model did not look; see the post-pass.
                 WHEN '?unstated' THEN CASE
                     WHEN v_prev_word IN ('not', 'no', 'sin') THEN 'unknown' ELSE 'word'

@@ -35,7 +35,9 @@ INSERT INTO parse_case VALUES
 (10, 'Quizás haya llamas; el humo es claramente visible. Riesgo: alto',
     'high', NULL, true, NULL, NULL),
 (11, 'Smoke cannot be ruled out. Smoke-like haze on the left. Flames ruled out.',
-    NULL, NULL, NULL, false, NULL);
+    NULL, NULL, NULL, false, NULL),
+(12, 'Humo: probable. Llamas: improbable. Hay mucho calor hoy.',
+    NULL, NULL, NULL, NULL, NULL);
 
 SELECT plan(count(*)::integer) FROM parse_case;
 
