@@ -34,7 +34,7 @@ DECLARE
         "cancelado": "earlier", "last": "?last", "false": "?false", "falsa": "?false", "falso": "?false"
     }'::jsonb;
     c_boundary CONSTANT text[] := ARRAY[
-        '.', ';', '!', '?', '|', E'\n', ',', ':', 'but', 'however', 'although', 'though', 'whereas', 'except',
+        '.', ';', '!', '?', '|', E'\n', ',', ':', '(', ')', 'but', 'however', 'although', 'though', 'whereas', 'except',
         'pero', 'aunque', 'sino', 'embargo', 'excepto', 'salvo', 'mientras'
     ];
     c_negation CONSTANT text[] := ARRAY['no', 'not', 'none', 'never', 'without', 'sin', 'ni', 'nunca'];
@@ -131,7 +131,7 @@ $$;
 
 COMMENT ON FUNCTION etl_parse_assertions(text[]) IS
 'The tokens (etl_parse_tokens) of what a response asserts about this frame. It is cut into segments '
-'at sentence ends, commas, colons and contrasts (but, however, pero, aunque, ...); a segment is left '
+'at sentence ends, commas, colons, brackets and contrasts (but, however, pero, aunque, ...); a segment is left '
 'out, its boundary kept, when it hedges (possible, maybe, might, could be, probably, hard to tell, '
 'not sure, unable to determine, can''t rule out, could not be confirmed, whether, consistent with, '
 'smoke-like, '

@@ -24,13 +24,13 @@ BEGIN
     LOOP
         v_next := v_label + 1;
         WHILE v_next <= v_label + 8 AND (p_tokens[v_next] IN (
-            ':', '=', 'level', 'score', 'nivel', 'is', 'of', 'at', 'about', 'around', 'approximately', 'approx',
+            ':', '=', '(', ')', 'level', 'score', 'nivel', 'is', 'of', 'at', 'about', 'around', 'approximately', 'approx',
             'roughly', 'es', 'de', 'del', 'el', 'la', 'aproximadamente', 'aprox', 'un', 'una', 'high', 'medium',
             'low', 'alta', 'media', 'baja', 'alto', 'medio', 'bajo'
         )
             -- a scale announced before the value: "(0-1): 0.8", "(0-100): 80"
             OR (p_tokens[v_next] ~ '^[0-9]' AND p_tokens[v_next + 1] = '-' AND p_tokens[v_next + 2] ~ '^[0-9]'
-                AND p_tokens[v_next + 3] = ':'))
+                AND p_tokens[v_next + 3] IN (':', ')')))
         LOOP
             v_next := v_next + CASE WHEN p_tokens[v_next] ~ '^[0-9]' THEN 3 ELSE 1 END;
         END LOOP;

@@ -39,13 +39,15 @@ BEGIN
         -- A denied one: "no hay indicios de un riesgo crítico".
         CONTINUE WHEN etl_parse_risk_denied(p_tokens, v_label);
         v_next := v_label + 1;
-        WHILE v_next <= v_label + 10 AND p_tokens[v_next] IN (
-            ':', '?', '-', '=', 'level', 'levels', 'assessment', 'rating', 'category', 'score', 'of', 'for', 'a',
-            'the', 'fire', 'fires', 'wildfire', 'wildfires', 'de', 'del', 'el', 'la', 'incendio', 'incendios',
-            'fuego', 'forestal', 'forestales', 'is', 'es', 'was', 'be', 'seems', 'appears', 'remains',
-            'considered', 'assessed', 'estimated', 'rated', 'as', 'at', 'se', 'considera', 'muy', 'very',
-            'currently', 'current', 'now', 'today', 'actualmente', 'actual', 'ahora', 'hoy', 'overall', 'general'
-        ) LOOP
+        WHILE v_next <= v_label + 10 AND (p_tokens[v_next] IN (
+            ':', '?', '-', '=', '(', ')', 'level', 'levels', 'assessment', 'rating', 'category', 'score', 'of',
+            'for', 'a', 'the', 'fire', 'fires', 'wildfire', 'wildfires', 'de', 'del', 'el', 'la', 'incendio',
+            'incendios', 'fuego', 'forestal', 'forestales', 'is', 'es', 'was', 'be', 'seems', 'appears',
+            'remains', 'considered', 'assessed', 'estimated', 'rated', 'as', 'at', 'se', 'considera', 'muy',
+            'very', 'currently', 'current', 'now', 'today', 'actualmente', 'actual', 'ahora', 'hoy', 'overall',
+            'general'
+        -- "seems to be high"; not "raise the risk to high"
+        ) OR p_tokens[v_next] = 'to' AND p_tokens[v_next + 1] = 'be') LOOP
             v_next := v_next + 1;
         END LOOP;
         -- A score before the word: "4/5 (high)", "2/10 - low", "8 de 10 (alto)"; a score alone is no level.
@@ -55,7 +57,7 @@ BEGIN
                 WHEN p_tokens[v_next + 1] = 'out' THEN 4
                 ELSE 1
             END;
-            WHILE p_tokens[v_next] IN ('-', ':', '=') LOOP
+            WHILE p_tokens[v_next] IN ('-', ':', '=', '(') LOOP
                 v_next := v_next + 1;
             END LOOP;
         END IF;

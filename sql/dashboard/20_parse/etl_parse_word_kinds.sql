@@ -18,7 +18,7 @@ AS $$
         "caliente": "?caliente", "calientes": "?caliente",
         ".": "stop", ";": "stop", "!": "stop", "?": "question", "|": "stop", "\n": "stop",
         ",": "comma",
-        ":": "colon", "=": "colon", "-": "skip",
+        ":": "colon", "=": "colon", "-": "skip", "(": "skip", ")": "skip",
         "unknown": "unknown", "undetermined": "unknown", "indeterminate": "unknown", "unavailable": "unknown",
         "unclear": "unknown", "desconocido": "unknown", "desconocida": "unknown", "indeterminado": "unknown",
         "indeterminada": "unknown", "na": "unknown",

@@ -1,6 +1,7 @@
 -- An unsure, hypothetical or earlier-frame statement gives no value (etl_parse_assertions), in
--- English and Spanish, while the plain statements beside it still do; answers such as "Sí" and a
--- negated "could" are not taken for hedges or conditions.
+-- English and Spanish, while the plain statements beside it still do (a hedged aside in brackets
+-- leaves out only itself); answers such as "Sí" and a negated "could" are not taken for hedges or
+-- conditions.
 BEGIN;
 
 CREATE TEMP TABLE parse_case (
@@ -37,7 +38,9 @@ INSERT INTO parse_case VALUES
 (11, 'Smoke cannot be ruled out. Smoke-like haze on the left. Flames ruled out.',
     NULL, NULL, NULL, false, NULL),
 (12, 'Humo: probable. Llamas: improbable. Hay mucho calor hoy.',
-    NULL, NULL, NULL, NULL, NULL);
+    NULL, NULL, NULL, NULL, NULL),
+(13, 'Risk Level: Moderate (possible smoke). Flames (none). Confidence (0-1): 0.8',
+    'medium', 0.8, NULL, false, NULL);
 
 SELECT plan(count(*)::integer) FROM parse_case;
 
