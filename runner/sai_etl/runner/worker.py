@@ -243,7 +243,7 @@ class Runner:
         lease = self.options.lease_seconds
         try:
             claimed: list[Claim] = claims.claim(self.conn, self.worker, want, lease)
-        except psycopg.OperationalError as exc:
+        except psycopg.DatabaseError as exc:  # SAI02 maps to no narrower class
             if self.options.once or not claims.n8n_unreachable(self.conn, exc):
                 raise
             self._n8n_unreachable(exc)
