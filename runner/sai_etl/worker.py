@@ -28,6 +28,7 @@ from sai_etl import claims, db, images, sdnotify, sweep
 from sai_etl.claims import Claim, Held
 from sai_etl.listener import Listener
 from sai_etl.log import event
+from sai_etl.n8n_files import read_bundle
 from sai_etl.pool import DaemonPool
 from sai_etl.stage2 import ImageContext, Outcome, process
 
@@ -257,9 +258,17 @@ class Runner:
         if not self.jobs:
             self.timers.renew = now + self.options.lease_seconds / 3
         for item in claimed:
-            future = self.pool.submit(process, item, self.context)
+            found = self._open_bundle(item) if item.image_source == "bundle" else item
+            if found is None:
+                continue
+            if isinstance(found, Outcome):
+                future: Future[Outcome] = Future()
+                future.set_result(found)
+                self._wake()
+            else:
+                future = self.pool.submit(process, found, self.context)
+                future.add_done_callback(self._wake)
             self.jobs[item.queue_id] = _Job(claims.held(item), future, now)
-            future.add_done_callback(self._wake)
         if got:
             self.timers.once_idle = None
         if got == want:
@@ -269,6 +278,31 @@ class Runner:
         self.look = False
         ready_in = claims.next_ready_in(self.conn)
         self.timers.due = None if ready_in is None else now + max(ready_in, MIN_RECHECK_SECONDS)
+
+    def _open_bundle(self, item: Claim) -> Claim | Outcome | None:
+        """n8n 2.x keeps this execution on its disk: read its bundle.json and hand the text to
+        the SQL extraction (etl_extract_claimed_bundle); the claim as it would have come with
+        the data in n8n's database, or how to end it. None: the claim is no longer live.
+        A missing bundle is a gone source, an unreadable one a retryable fault, as for n8n's
+        binary files."""
+        assert self.conn is not None
+        path = item.image_path or ""
+        try:
+            text = read_bundle(self.context.n8n_folders, path, self.context.limits)
+        except FileNotFoundError:
+            return Outcome("skip", error=f"n8n execution bundle missing: {path}")
+        except images.InvalidImage as exc:
+            return Outcome("fail", error=f"n8n execution bundle {path}: {exc.reason}", retry=False)
+        except UnicodeDecodeError as exc:
+            return Outcome("fail", error=f"n8n execution bundle {path}: {exc}", retry=False)
+        except OSError as exc:
+            return Outcome("fail", error=f"reading n8n execution bundle {path}: {_short(exc)}")
+        try:
+            return claims.extract_bundle(self.conn, item, text)
+        except psycopg.Error as exc:
+            if self.conn.broken or self.conn.closed:
+                raise
+            return Outcome("fail", error=f"extraction failed: {_short(exc)}")
 
     def _n8n_unreachable(self, exc: psycopg.Error) -> None:
         """The claim could not read n8n's database (nothing claimed, no attempt spent): keep
