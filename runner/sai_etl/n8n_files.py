@@ -46,6 +46,8 @@ def read_n8n_file(folders: N8nFolders, relative: str, limits: ImageLimits) -> by
         )
     missing: FileNotFoundError | None = None
     for root in roots:
+        if not root.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "n8n's folder is not a directory", root)
         try:
             return read_binary_file(root, relative, limits)
         except FileNotFoundError as exc:

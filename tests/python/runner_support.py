@@ -38,11 +38,14 @@ class Pair:
         return env
 
 
-def setup_pair(cluster: str, name: str, *, fixtures: bool = False) -> Pair:
+def setup_pair(
+    cluster: str, name: str, *, fixtures: bool = False, n8n_version: str = "1.123"
+) -> Pair:
     """A fresh linked n8n/dashboard database pair (scripts/setup-db) on `cluster`, named after
-    `name`. Use it before making another pair on that cluster: a new pair's migration sets new
+    `name`, with the real schema (and, with `fixtures`, the executions) of n8n `n8n_version`.
+    Use it before making another pair on that cluster: a new pair's migration sets new
     passwords for the link roles, which cuts the older pairs' links."""
-    args = [str(ROOT / "scripts" / "setup-db"), cluster, f"n8n_{name}", name]
+    args = [str(ROOT / "scripts" / "setup-db"), cluster, f"n8n_{name}", name, "--n8n", n8n_version]
     if fixtures:
         args.append("--fixtures")
     out = run(args)
