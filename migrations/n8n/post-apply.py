@@ -2,6 +2,6 @@
 
 from yoyo import step
 
-from sai_etl.schema import apply_sql
+from sai_etl.install.schema import apply_sql
 
 steps = [step(lambda conn: apply_sql(conn, "n8n"))]

@@ -17,7 +17,6 @@ COMMAND_MODULES = [
     "sai_etl.commands.workflows",
     "sai_etl.commands.sweep",
     "sai_etl.commands.backfill",
-    "sai_etl.commands.simulate",
     "sai_etl.commands.health",
     "sai_etl.commands.status",
     "sai_etl.commands.run",

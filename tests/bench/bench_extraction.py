@@ -21,7 +21,7 @@ from pathlib import Path
 
 import psycopg
 
-from sai_etl.simulate import simulate
+from sai_etl_dev.simulate import simulate
 
 ROOT = Path(__file__).resolve().parents[2]
 CLUSTER = os.environ.get("SAI_BENCH_CLUSTER", "bench")

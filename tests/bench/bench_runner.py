@@ -30,7 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "python"))
 
-from runner_support import (
+from sai_etl.runner.images import ImageLimits, decode_base64, store_image
+from support.runner_support import (
     Pair,
     RunnerProcess,
     play,
@@ -40,7 +41,6 @@ from runner_support import (
     setup_pair,
     wait_until,
 )
-from sai_etl.images import ImageLimits, decode_base64, store_image
 
 CLUSTER = os.environ.get("SAI_BENCH_CLUSTER", "bench")
 ITEMS = int(os.environ.get("SAI_BENCH_ITEMS", "300"))

@@ -27,7 +27,7 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from sai_etl.simulate import ensure_workflows
+from sai_etl_dev.simulate import ensure_workflows
 
 ROOT = Path(__file__).resolve().parents[2]
 PGBENCH = str(Path(os.environ.get("PGBIN", "/usr/lib/postgresql/15/bin")) / "pgbench")

@@ -13,8 +13,7 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-import pairs
-import pgcopy
+from support import pairs, pgcopy
 
 
 def _dsn(name: str) -> str:

@@ -10,8 +10,10 @@ import sys
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
-from sai_etl import config, db, health_report, prometheus
-from sai_etl.terminal import Style
+from sai_etl import config, db
+from sai_etl.report import health_text as health_report
+from sai_etl.report import prometheus
+from sai_etl.report.terminal import Style
 
 HEALTHY, ALERTING, UNREACHABLE = 0, 1, 2
 CONNECT_TIMEOUT = 10

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 
-from sai_etl import config, db, links, schema
+from sai_etl import config, db
+from sai_etl.install import links, schema
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

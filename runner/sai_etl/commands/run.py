@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 
 from sai_etl import config
-from sai_etl.images import ImageLimits, remove_orphan_temps
-from sai_etl.log import event
-from sai_etl.stage2 import ImageContext
-from sai_etl.worker import Runner, RunOptions
+from sai_etl.runner.image_work import ImageContext
+from sai_etl.runner.images import ImageLimits, remove_orphan_temps
+from sai_etl.runner.log import event
+from sai_etl.runner.worker import Runner, RunOptions
 
 DESCRIPTION = """\
 Stage 2 worker. Waits for work (LISTEN sai_etl_stage2, polling as a fallback), claims

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from sai_etl import db
-from sai_etl.terminal import Style, pairs, text
+from sai_etl.report.terminal import Style, pairs, text
 
 # Rows of etl_execution_status(), in the order people read them; raw_response only with --json.
 SECTIONS = ("execution", "queue", "analysis", "image", "notification", "n8n")

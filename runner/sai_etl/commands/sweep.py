@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sai_etl import db, durations
-from sai_etl.sweep import sweep
+from sai_etl.runner.sweep import sweep
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

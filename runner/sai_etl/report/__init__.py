@@ -1,0 +1,1 @@
+"""Presentation: the health document as text tables and as Prometheus metrics."""

@@ -1,0 +1,1 @@
+"""Test helpers: database pairs, fixture loading, runner processes, fault machinery."""
