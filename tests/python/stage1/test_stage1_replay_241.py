@@ -89,11 +89,17 @@ def replayed() -> Iterator[tuple[Pair, list[dict[str, Any]], int]]:
                 **sizes,
             )
         conn.execute("SELECT pg_stat_force_next_flush()")
-        (delivered,) = conn.execute(
-            "SELECT coalesce(sum(calls), 0) FROM pg_stat_user_functions "
-            "WHERE schemaname = 'sai_etl' AND funcname = 'deliver'"
-        ).fetchone()
-    yield pair, entities, int(delivered)
+    with psycopg.connect(pair.n8n_dsn, autocommit=True) as conn:
+        calls = dict(
+            conn.execute(
+                "SELECT funcname::text, calls FROM pg_stat_user_functions "
+                "WHERE schemaname = 'sai_etl'"
+            ).fetchall()
+        )
+    # Six row events per execution (INSERT, the new -> new sizes, two running, the finish and
+    # its sizes): the triggers fire on each, the function delivers once.
+    assert calls["on_execution_finished"] == 6 * len(entities)
+    yield pair, entities, int(calls["deliver"])
 
 
 def test_each_watched_execution_is_delivered_once_with_n8ns_values(
