@@ -77,7 +77,7 @@ class StandIns:
             def log_message(self, *args: object) -> None:
                 return
 
-            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 if self.path == "/api/generate":
                     stand_ins.generate_calls += 1
@@ -184,6 +184,7 @@ class N8n:
     socket_dir: str
     database: str
     port: int = field(default_factory=free_port)
+    broker_port: int = field(default_factory=free_port)  # n8n's task-runner broker
     settings: dict[str, str] = field(default_factory=dict)
     log: Path | None = None
     _process: subprocess.Popen[bytes] | None = None
@@ -217,6 +218,7 @@ class N8n:
             "N8N_LISTEN_ADDRESS": "127.0.0.1",
             "N8N_HOST": "127.0.0.1",
             "N8N_RUNNERS_BROKER_LISTEN_ADDRESS": "127.0.0.1",
+            "N8N_RUNNERS_BROKER_PORT": str(self.broker_port),
             "N8N_DIAGNOSTICS_ENABLED": "false",
             "N8N_VERSION_NOTIFICATIONS_ENABLED": "false",
             "N8N_TEMPLATES_ENABLED": "false",
@@ -227,6 +229,10 @@ class N8n:
             "N8N_LOG_LEVEL": "warn",
             **self.settings,
         }
+        if self.major == 1:
+            # 1.123's default expression engine runs in isolated-vm, a native module that the
+            # install's --ignore-scripts leaves unbuilt; its legacy engine needs none.
+            env["N8N_EXPRESSION_ENGINE"] = "legacy"
         return env
 
     def command(self) -> list[str]:
@@ -296,6 +302,12 @@ class N8n:
         try:
             self._process.wait(timeout=60)
         except subprocess.TimeoutExpired:
+            os.killpg(self._process.pid, signal.SIGKILL)
+            self._process.wait()
+
+    def kill(self) -> None:
+        """kill -9: the process dies with whatever it was running."""
+        if self._process is not None and self._process.poll() is None:
             os.killpg(self._process.pid, signal.SIGKILL)
             self._process.wait()
 
