@@ -7,6 +7,7 @@ Everything listens on 127.0.0.1 only. n8n comes from scripts/live-install's cach
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
 import json
@@ -124,7 +125,9 @@ class StandIns:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                # n8n killed mid-request (the takeover scenario) has no one left to read it.
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(data)
 
         self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
@@ -258,6 +261,10 @@ class N8n:
         flows.write_text(json.dumps(workflows(stand_ins)))
         self.cli("import:credentials", f"--input={creds}")
         self.cli("import:workflow", f"--input={flows}")
+        self.activate_workflows()
+
+    def activate_workflows(self) -> None:
+        """2.x serves a workflow's published version (`publish:workflow`); 1.x an active one."""
         for workflow_id in (CAMERA, JSON_CAMERA, ECHO):
             if self.major >= 2:
                 self.cli("publish:workflow", f"--id={workflow_id}")

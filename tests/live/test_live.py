@@ -295,7 +295,10 @@ def test_upgrade_1123_to_241_with_executions_in_flight(
     assert sum(n for _s, n in in_flight) == 2, in_flight
 
     new = site.n8n("2.41.1", stand_ins)
-    new.start()  # n8n 2.41.1's migrations run on a database where sai-etl is installed
+    # n8n 2.41.1's migrations run first, on the database where sai-etl is installed; then the
+    # workflows imported under 1.x get the published version 2.x serves webhooks from.
+    new.activate_workflows()
+    new.start()
     try:
         # n8n recovers what a killed process left unfinished (its event log): crashed.
         deadline = time.monotonic() + SETTLE_SECONDS

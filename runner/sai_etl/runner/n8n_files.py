@@ -35,25 +35,30 @@ class N8nFolders:
 def read_n8n_file(folders: N8nFolders, relative: str, limits: ImageLimits) -> bytes:
     """Bytes of the file n8n names by `relative` (a binary data id or a bundle path).
 
-    FileNotFoundError when no configured root holds it (n8n pruned it: the source is gone);
-    NotADirectoryError when no root is configured or a configured root is not a directory (a
-    volume not mounted: a retryable fault, not every source gone).
+    FileNotFoundError when no configured root holds it and every one is there (n8n pruned it:
+    the source is gone); NotADirectoryError when no root is configured, or when the file is in
+    none of them and a configured root is not a directory (a volume not mounted: a retryable
+    fault, not every source gone).
     """
     roots = folders.roots()
     if not roots:
         raise NotADirectoryError(
             errno.ENOTDIR, "neither SAI_N8N_STORAGE_DIR nor SAI_N8N_BINARY_DIR is set"
         )
-    missing: FileNotFoundError | None = None
+    unmounted: Path | None = None
     for root in roots:
+        # One root may be absent (a 1.x install never made 2.x's storage folder): the file
+        # may still be in another.
         if not root.is_dir():
-            raise NotADirectoryError(errno.ENOTDIR, "n8n's folder is not a directory", root)
+            unmounted = unmounted or root
+            continue
         try:
             return read_binary_file(root, relative, limits)
-        except FileNotFoundError as exc:
-            missing = exc
-    assert missing is not None
-    raise missing
+        except FileNotFoundError:
+            continue
+    if unmounted is not None:
+        raise NotADirectoryError(errno.ENOTDIR, "n8n's folder is not a directory", unmounted)
+    raise FileNotFoundError(errno.ENOENT, "in none of n8n's folders", relative)
 
 
 def read_bundle(folders: N8nFolders, relative: str, limits: ImageLimits) -> str:
