@@ -450,8 +450,12 @@ def _write_run_241(
         snapshot = json.loads(wf.workflow_data)
         bundle = {
             "data": data,
+            # 2.x's trimmed snapshot.
             "workflowData": {
-                key: snapshot[key] for key in ("id", "name", "nodes", "connections", "settings")
+                **{
+                    key: snapshot[key] for key in ("id", "name", "nodes", "connections", "settings")
+                },
+                "nodeGroups": [],
             },
             "workflowVersionId": None,
             "version": 1,
