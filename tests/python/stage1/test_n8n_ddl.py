@@ -154,3 +154,31 @@ def test_renamed_table_keeps_its_trigger_and_stage2_stops_with_an_alert(pair: pa
         _ddl(pair, "ALTER TABLE execution_entity_renamed RENAME TO execution_entity")
     pair.sai_etl("migrate")
     assert "n8n_unreachable" not in _alerts(pair)
+
+
+def test_rebuilt_table_gets_its_triggers_back_from_migrate(pair: pairs.Pair) -> None:
+    """n8n's create-copy-drop way of changing a table: the triggers and the link's grant go with
+    the old table; `sai-etl migrate` puts them back and the sweep records the gap."""
+    _ddl(
+        pair,
+        "ALTER SEQUENCE execution_entity_id_seq OWNED BY NONE",
+        "CREATE TABLE execution_entity_new (LIKE execution_entity INCLUDING ALL)",
+        "INSERT INTO execution_entity_new SELECT * FROM execution_entity",
+        "DROP TABLE execution_entity CASCADE",
+        "ALTER TABLE execution_entity_new RENAME TO execution_entity",
+        "ALTER SEQUENCE execution_entity_id_seq OWNED BY execution_entity.id",
+    )
+    gap = _play(pair)
+    assert _recorded(pair, gap) == []
+    assert "n8n_unreachable" in _alerts(pair)  # the new table has no grant for the link
+    pair.sai_etl("migrate")
+    with psycopg.connect(pair.n8n_dsn) as conn:
+        (triggers,) = conn.execute(
+            "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'execution_entity'::regclass "
+            "AND tgname LIKE 'sai_etl%'"
+        ).fetchone()
+    assert triggers == 2
+    pair.sai_etl("sweep")
+    assert _recorded(pair, gap) == [("success", "reconcile")]
+    after = _play(pair)
+    assert _recorded(pair, after) == [("success", "trigger")]
