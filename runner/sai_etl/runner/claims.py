@@ -14,12 +14,12 @@ import psycopg
 from psycopg.rows import class_row
 from psycopg.types.json import Jsonb
 
+# The channel etl_notify_stage2 notifies (sql/dashboard/00_common/20_etl_notify_stage2.sql).
 CHANNEL = "sai_etl_stage2"
-# SQLSTATEs with which etl_claim reports that n8n's database cannot be read through the
-# dashboard's link (a connection exception, n8n's server shutting down or starting): nothing
-# was claimed and no attempt spent.
-_LINK_DOWN_CLASS = "08"
-_LINK_DOWN_STATES = ("57P01", "57P02", "57P03")
+# sai-etl's SQLSTATE for "n8n unreachable": etl_claim raises it when n8n's database cannot be
+# read through the dashboard's link (docs/guarantees-faults.md); nothing was claimed and no
+# attempt spent.
+N8N_UNREACHABLE = "SAI02"
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,8 @@ def extract_bundle(conn: psycopg.Connection, item: Claim, bundle: str) -> Claim 
 def n8n_unreachable(conn: psycopg.Connection, exc: psycopg.Error) -> bool:
     """Whether a failed claim failed because n8n's database cannot be read (the runner's own
     connection is fine): back off and claim again later."""
-    state = exc.sqlstate or ""
     healthy = not (conn.broken or conn.closed)
-    return healthy and (state.startswith(_LINK_DOWN_CLASS) or state in _LINK_DOWN_STATES)
+    return healthy and exc.sqlstate == N8N_UNREACHABLE
 
 
 def _one(conn: psycopg.Connection, query: str, params: Sequence[Any]) -> Any:

@@ -155,7 +155,7 @@ class Runner:
         want = self.settings.batch_size
         try:
             claimed = claims.claim(conn, self.worker, want, self.settings.lease_seconds)
-        except psycopg.OperationalError as exc:
+        except psycopg.DatabaseError as exc:  # SAI02 maps to no narrower class
             if self.once or not claims.n8n_unreachable(conn, exc):
                 raise
             # Nothing claimed, no attempt spent: keep acknowledging and renewing what is in

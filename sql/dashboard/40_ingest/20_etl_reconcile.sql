@@ -8,7 +8,7 @@ SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
     v_since timestamptz := now() - coalesce(p_window, public.etl_setting('reconcile_window')::interval);
-    v_batch integer := coalesce(public.etl_setting('backfill_batch')::integer, 10000);
+    v_batch integer := public.etl_setting('backfill_batch')::integer;
     v_after bigint := 0;
     v_total integer := 0;
     v_step record;

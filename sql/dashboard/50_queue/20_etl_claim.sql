@@ -52,10 +52,11 @@ BEGIN
             v_error := SQLERRM || coalesce(': ' || nullif(v_detail, ''), '');
             -- n8n's database cannot be read (connection exception, or its server shutting down or
             -- starting): no fault of this item, and every other item would fail alike. Abort the
-            -- whole claim, spending nothing; the runner backs off and tries again.
+            -- whole claim, spending nothing; the runner backs off and tries again. SAI02 is
+            -- sai-etl's "n8n unreachable" (docs/guarantees-faults.md), the one code it matches.
             IF v_state LIKE '08%' OR v_state IN ('57P01', '57P02', '57P03') THEN
                 RAISE EXCEPTION 'etl_claim: cannot read n8n''s database, nothing claimed: %', v_error
-                    USING ERRCODE = v_state;
+                    USING ERRCODE = 'SAI02', DETAIL = 'the link''s SQLSTATE: ' || v_state;
             END IF;
             UPDATE public.etl_processing_queue AS q
             SET attempts = q.attempts + 1,
@@ -123,8 +124,8 @@ COMMENT ON FUNCTION public.etl_claim(text, integer, double precision) IS
 'etl_extract_claimed_bundle. Items whose data n8n keeps in object storage end failed with the reason. Not '
 'returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone '
 '(skipped), items whose extraction failed (retried with backoff, failed after max_attempts). When '
-'n8n''s database cannot be read through the link it raises that error (SQLSTATE class 08 or '
-'57P01-57P03) and changes nothing: an n8n outage spends no attempt.';
+'n8n''s database cannot be read through the link (the link fails with SQLSTATE class 08 or '
+'57P01-57P03) it raises SQLSTATE SAI02 and changes nothing: an n8n outage spends no attempt.';
 
 REVOKE ALL ON FUNCTION public.etl_claim(text, integer, double precision) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.etl_claim(text, integer, double precision) TO sai_etl_runner;
