@@ -2,12 +2,13 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help venv demo demo-stop test faults bench lint clean
+.PHONY: help venv demo demo-stop test faults live bench lint clean
 
 help:
 	@echo "make demo    run the whole pipeline on a private cluster with simulated cameras"
 	@echo "make test    install what is missing, run sqlfluff, ruff, pg_prove and pytest"
 	@echo "make faults  the long fault-injection suite (figures: docs/guarantees-faults.md)"
+	@echo "make live    real n8n 1.123.81 and 2.41.1 end to end, and the upgrade (opt-in, ~10 min)"
 	@echo "make bench   the benchmarks (ratios measured in one run)"
 	@echo "make clean   stop private clusters and remove .pg/, var/ and .venv/"
 
@@ -25,6 +26,9 @@ test:
 
 faults:
 	@MARK=faults scripts/test -rP --durations=0
+
+live:
+	@scripts/live
 
 bench:
 	@scripts/bench

@@ -11,7 +11,12 @@ ENVIRONMENT: dict[str, tuple[str | None, str]] = {
     "SAI_DASHBOARD_DSN": (None, "libpq connection string or service of the sai_dashboard database"),
     "SAI_N8N_DSN": (None, "libpq connection string or service of n8n's database"),
     "SAI_IMAGE_DIR": ("./var/images", "image root: originals, thumbnails and display variants"),
-    "SAI_N8N_BINARY_DIR": (None, "n8n's binary data root (the folder that holds binaryData/)"),
+    "SAI_N8N_STORAGE_DIR": (
+        None,
+        "n8n 2.x's storage root (N8N_STORAGE_PATH, e.g. ~/.n8n/storage): execution bundles "
+        "and binary files",
+    ),
+    "SAI_N8N_BINARY_DIR": (None, "n8n's folder that holds binaryData/ (1.x, upgraded installs)"),
     "SAI_BATCH_SIZE": ("10", "queue items claimed per round trip"),
     "SAI_CONCURRENCY": ("2", "image worker threads per runner"),
     "SAI_LEASE_SECONDS": ("30", "claim lease; a crashed runner's items return after it"),
@@ -79,6 +84,7 @@ class Settings:
     dashboard_dsn: str
     n8n_dsn: str | None
     image_dir: Path
+    n8n_storage_dir: Path | None
     n8n_binary_dir: Path | None
     batch_size: int
     concurrency: int
@@ -96,10 +102,12 @@ class Settings:
     @classmethod
     def from_env(cls) -> Settings:
         binary_dir = _get("SAI_N8N_BINARY_DIR")
+        storage_dir = _get("SAI_N8N_STORAGE_DIR")
         return cls(
             dashboard_dsn=require("SAI_DASHBOARD_DSN"),
             n8n_dsn=_get("SAI_N8N_DSN"),
             image_dir=Path(_get("SAI_IMAGE_DIR") or "."),
+            n8n_storage_dir=Path(storage_dir) if storage_dir else None,
             n8n_binary_dir=Path(binary_dir) if binary_dir else None,
             batch_size=int(_number("SAI_BATCH_SIZE", int)),
             concurrency=int(_number("SAI_CONCURRENCY", int)),

@@ -20,8 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="play camera executions into n8n's database (demo, tests, load)",
         description=(
             "Write COUNT executions of the SAI workflows into the n8n database named by "
-            "SAI_N8N_DSN, through n8n 1.123's own sequence of statements. Only into a database "
-            "marked as a sandbox (`sai-etl-dev sandbox`); existing workflow rows are never changed."
+            "SAI_N8N_DSN, through n8n's own sequence of statements (1.123's, or 2.41's on a "
+            "database with n8n 2.41's schema). Only into a database marked as a sandbox "
+            "(`sai-etl-dev sandbox`); existing workflow rows are never changed."
         ),
     )
     parser.add_argument("--count", type=int, default=20, help="executions to play (default 20)")
@@ -42,14 +43,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="share of executions whose Ollama call fails (default 0.05)",
     )
     parser.add_argument(
+        "--n8n-version",
+        choices=("1.123", "2.41"),
+        default="1.123",
+        help="whose write sequence and storage settings to play (default 1.123)",
+    )
+    parser.add_argument(
         "--binary-mode",
-        choices=("inline", "filesystem"),
+        choices=("inline", "filesystem", "database"),
         default="inline",
-        help="n8n's binary data mode for uploaded frames (default inline)",
+        help="n8n's binary data mode for uploaded frames (database: 2.41 only; default inline)",
     )
     parser.add_argument(
         "--binary-dir",
-        help="n8n's binary data root for filesystem mode (default SAI_N8N_BINARY_DIR)",
+        help="1.123's folder holding binaryData/, filesystem mode (default SAI_N8N_BINARY_DIR)",
+    )
+    parser.add_argument(
+        "--execution-data",
+        choices=("database", "filesystem"),
+        default="database",
+        help="2.41: where n8n keeps the run (filesystem: bundle.json, storedAt fs)",
+    )
+    parser.add_argument(
+        "--storage-dir",
+        help="2.41's storage root for its filesystem settings (default SAI_N8N_STORAGE_DIR)",
     )
     parser.add_argument(
         "--setup",
@@ -78,9 +95,12 @@ def run_sandbox(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    binary_dir = args.binary_dir
-    if args.binary_mode == "filesystem" and not binary_dir:
+    v2 = args.n8n_version == "2.41"
+    binary_dir, storage_dir = args.binary_dir, args.storage_dir
+    if args.binary_mode == "filesystem" and not v2 and not binary_dir:
         binary_dir = require("SAI_N8N_BINARY_DIR")
+    if v2 and "filesystem" in (args.binary_mode, args.execution_data) and not storage_dir:
+        storage_dir = require("SAI_N8N_STORAGE_DIR")
     with psycopg.connect(require("SAI_N8N_DSN"), autocommit=True) as conn:
         if args.setup:
             for workflow_id in ensure_workflows(conn):
@@ -95,6 +115,9 @@ def run(args: argparse.Namespace) -> int:
             error_rate=args.error_rate,
             binary_mode=args.binary_mode,
             binary_dir=binary_dir,
+            n8n_version=args.n8n_version,
+            storage_dir=storage_dir,
+            execution_data=args.execution_data,
         )
         elapsed = time.monotonic() - started
         statuses = conn.execute(

@@ -262,7 +262,8 @@ class Upload:
     # JSON body only: a `data:` URL instead of bare base64, and the camera's own timestamp.
     data_url: bool = False
     timestamp: str | None = None
-    # Filesystem binary mode: the id n8n gives the stored file.
+    # Filesystem or (n8n 2.x) database binary mode: the id n8n gives the stored frame,
+    # `filesystem-v2:<path>` or `database:<uuid>`.
     filesystem_id: str | None = None
 
 
@@ -303,7 +304,8 @@ def webhook_item(spec: WorkflowSpec, upload: Upload) -> dict[str, Any]:
         binary["data"] = upload.frame_b64
         binary["fileName"] = upload.file_name
     else:
-        binary["data"] = "filesystem-v2"
+        # The mode's name stands in for the bytes: filesystem-v2 or database.
+        binary["data"] = upload.filesystem_id.split(":", 1)[0]
         binary["fileName"] = upload.file_name
         binary["id"] = upload.filesystem_id
     binary["fileSize"] = pretty_bytes(len(upload.frame))

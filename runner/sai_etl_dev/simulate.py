@@ -9,6 +9,13 @@ Each execution goes through the statements n8n 1.123 was seen to send (fixtures 
 So a trigger on execution_entity sees the terminal status before the final data is written,
 exactly as with the real n8n. Used by `make demo`, the tests and the benchmarks.
 
+With n8n_version "2.41" (an n8n database with 2.41's schema) it plays n8n 2.41's sequence
+instead (tests/fixtures/n8n-2.41/README.md): the creating and the finishing transactions each end
+with an UPDATE of "jsonSizeBytes"/"binaryDataSizeBytes", execution_data is upserted, and the
+2.x storage settings are available: frames in the storage folder under the real execution id or
+in `binary_data` (database mode, committed before the execution exists, sourceId 'temp'), and
+the run itself as a bundle.json on disk ("storedAt" fs).
+
 Timestamps are real: createdAt, startedAt and stoppedAt are the database's clock, node start
 times the simulator's, and node execution times are what the simulator took (about 0 ms).
 Only Ollama's own durations (total_duration, ...) are drawn at random, in realistic ranges.
@@ -22,7 +29,7 @@ import json
 import random
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -36,7 +43,9 @@ from sai_etl_dev.frames import make_frame
 from sai_etl_dev.sandbox import require_sandbox
 
 WorkflowChoice = Literal["mixed", "camera", "json"]
-BinaryMode = Literal["inline", "filesystem"]
+BinaryMode = Literal["inline", "filesystem", "database"]
+N8nVersion = Literal["1.123", "2.41"]
+ExecutionDataMode = Literal["database", "filesystem"]
 
 # Share of JSON-body executions in a mixed run (the fixtures: 3 of 17 SAI executions).
 JSON_SHARE = 0.25
@@ -137,8 +146,12 @@ def _load_workflows(conn: psycopg.Connection, ids: list[str]) -> dict[str, _Work
 @dataclass(frozen=True)
 class _Options:
     error_rate: float
-    binary_dir: Path | None  # set: filesystem binary mode
+    binary_dir: Path | None  # set: filesystem binary mode (1.123: n8n's folder with binaryData/)
     frame_size: tuple[int, int]
+    n8n_version: N8nVersion = "1.123"
+    binary_mode: BinaryMode = "inline"
+    storage_dir: Path | None = None  # 2.41: n8n's storage root (N8N_STORAGE_PATH)
+    execution_data: ExecutionDataMode = "database"
 
 
 def simulate(
@@ -152,11 +165,16 @@ def simulate(
     binary_mode: BinaryMode = "inline",
     binary_dir: Path | str | None = None,
     frame_size: tuple[int, int] = (1920, 1080),
+    n8n_version: N8nVersion = "1.123",
+    storage_dir: Path | str | None = None,
+    execution_data: ExecutionDataMode = "database",
 ) -> list[int]:
     """Play `count` executions (at `rate` per second, or as fast as possible); their ids.
 
     `conn` must be in autocommit mode: every step of n8n's sequence commits on its own.
-    The same seed gives the same cameras, frames, answers and failures.
+    The same seed gives the same cameras, frames, answers and failures. n8n_version "2.41"
+    plays n8n 2.41's sequence; its filesystem binary mode and execution_data "filesystem" write
+    under storage_dir, its database binary mode into binary_data.
     """
     if not conn.autocommit:
         raise ValueError("simulate needs an autocommit connection (each n8n step commits)")
@@ -167,10 +185,19 @@ def simulate(
         raise ValueError("rate must be positive (or None: as fast as possible)")
     if not 0 <= error_rate <= 1:
         raise ValueError("error_rate must be between 0 and 1")
-    if binary_mode not in ("inline", "filesystem"):
+    if n8n_version not in ("1.123", "2.41"):
+        raise ValueError(f"unknown n8n_version {n8n_version!r}")
+    if binary_mode not in ("inline", "filesystem", "database"):
         raise ValueError(f"unknown binary_mode {binary_mode!r}")
-    if binary_mode == "filesystem" and binary_dir is None:
+    if execution_data not in ("database", "filesystem"):
+        raise ValueError(f"unknown execution_data {execution_data!r}")
+    v2 = n8n_version == "2.41"
+    if not v2 and (binary_mode == "database" or execution_data == "filesystem"):
+        raise ValueError("database binary mode and execution data on disk are n8n 2.x settings")
+    if binary_mode == "filesystem" and not v2 and binary_dir is None:
         raise ValueError("binary_mode 'filesystem' needs binary_dir (n8n's binary data root)")
+    if v2 and storage_dir is None and ("filesystem" in (binary_mode, execution_data)):
+        raise ValueError("n8n 2.x's filesystem settings need storage_dir (n8n's storage root)")
     choices = {
         "camera": [p.CAMERA_WORKFLOW_ID],
         "json": [p.JSON_WORKFLOW_ID],
@@ -181,8 +208,14 @@ def simulate(
     workflows = _load_workflows(conn, choices[workflow])
     options = _Options(
         error_rate=error_rate,
-        binary_dir=Path(binary_dir) if binary_mode == "filesystem" and binary_dir else None,
+        binary_dir=(
+            Path(binary_dir) if binary_mode == "filesystem" and binary_dir and not v2 else None
+        ),
         frame_size=frame_size,
+        n8n_version=n8n_version,
+        binary_mode=binary_mode,
+        storage_dir=Path(storage_dir) if storage_dir is not None else None,
+        execution_data=execution_data,
     )
     rng = random.Random(seed)
     ids: list[int] = []
@@ -196,7 +229,8 @@ def simulate(
             wid = p.JSON_WORKFLOW_ID if rng.random() < JSON_SHARE else p.CAMERA_WORKFLOW_ID
         else:
             wid = choices[workflow][0]
-        ids.append(_execute(conn, workflows[wid], rng, options))
+        run = _execute_241 if v2 else _execute
+        ids.append(run(conn, workflows[wid], rng, options))
     return ids
 
 
@@ -306,6 +340,153 @@ def _execute(conn: psycopg.Connection, wf: _Workflow, rng: random.Random, option
             (wf.workflow_data, encode(data), execution_id),
         )
     return execution_id
+
+
+def _execute_241(
+    conn: psycopg.Connection, wf: _Workflow, rng: random.Random, options: _Options
+) -> int:
+    """One execution through n8n 2.41's three steps; its id."""
+    spec = wf.spec
+    response = rng.choice(p.RESPONSES)
+    fails = rng.random() < options.error_rate
+    durations = _ollama_durations(rng)
+    upload = _upload(spec, rng, replace(options, binary_dir=None), response.smoke)
+    stored = options.binary_mode != "inline" and not spec.json_body
+    if stored and options.binary_mode == "database":
+        # n8n commits the upload's row on its own, before the execution exists.
+        upload.filesystem_id = _store_database_binary(conn, upload)
+    webhook_node = wf.nodes[spec.webhook]
+    on_disk = options.execution_data == "filesystem"
+
+    with conn.transaction():
+        (execution_id,) = conn.execute(
+            """
+            INSERT INTO execution_entity
+                (finished, mode, status, "workflowId", "createdAt", "startedAt", "storedAt")
+            VALUES (false, 'webhook', 'new', %s, now(), NULL, %s)
+            RETURNING id
+            """,
+            (spec.id, "fs" if on_disk else "db"),
+        ).fetchone()
+        if stored and options.binary_mode == "filesystem":
+            assert options.storage_dir is not None
+            upload.filesystem_id = _store_file_241(
+                spec, options.storage_dir, execution_id, upload, rng
+            )
+        item = p.webhook_item(spec, upload)
+        initial = encode(p.initial_run_data(webhook_node, item))
+        _write_run_241(conn, wf, execution_id, initial, options, first=True)
+        _sizes_241(conn, execution_id, initial, upload, stored)
+    for _ in range(2):
+        conn.execute(
+            "UPDATE execution_entity SET status = 'running', \"startedAt\" = now() WHERE id = %s",
+            (execution_id,),
+        )
+
+    established = _now_ms()
+    if fails:
+        status, data = "error", _failed_run(wf, item, established)
+    else:
+        status = "success"
+        data = _successful_run(wf, item, response.text, durations, established, execution_id)
+    final = encode(data)
+    with conn.transaction():
+        conn.execute(
+            'UPDATE execution_entity SET mode = %s, finished = %s, "stoppedAt" = now(), '
+            'status = %s, "usedPrivateCredentials" = false '
+            "WHERE id = %s AND status != 'canceled'",
+            ("webhook", status == "success", status, execution_id),
+        )
+        _write_run_241(conn, wf, execution_id, final, options, first=False)
+        _sizes_241(conn, execution_id, final, upload, stored)
+    return execution_id
+
+
+def _store_database_binary(conn: psycopg.Connection, upload: p.Upload) -> str:
+    """n8n 2.x's database binary mode: a binary_data row (webhook uploads keep sourceId
+    'temp'); the id the item carries."""
+    file_id = uuid.uuid4()
+    conn.execute(
+        'INSERT INTO binary_data ("fileId", "sourceType", "sourceId", data, "mimeType", '
+        "\"fileName\", \"fileSize\") VALUES (%s, 'execution', 'temp', %s, 'image/jpeg', %s, %s)",
+        (file_id, upload.frame, upload.file_name, len(upload.frame)),
+    )
+    return f"database:{file_id}"
+
+
+def _store_file_241(
+    spec: p.WorkflowSpec, root: Path, execution_id: int, upload: p.Upload, rng: random.Random
+) -> str:
+    """n8n 2.x's filesystem binary mode: under the storage root, with the real execution id."""
+    name = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    relative = f"workflows/{spec.id}/executions/{execution_id}/binary_data/{name}"
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(upload.frame)
+    metadata = {
+        "fileName": upload.file_name,
+        "mimeType": "image/jpeg",
+        "fileSize": len(upload.frame),
+    }
+    path.with_name(name + ".metadata").write_text(json.dumps(metadata, separators=(",", ":")))
+    return "filesystem-v2:" + relative
+
+
+def _write_run_241(
+    conn: psycopg.Connection,
+    wf: _Workflow,
+    execution_id: int,
+    data: str,
+    options: _Options,
+    *,
+    first: bool,
+) -> None:
+    """The run where n8n 2.41 keeps it: execution_data (upserted at creation), or a bundle.json
+    under the storage root, written before the transaction commits."""
+    if options.execution_data == "filesystem":
+        assert options.storage_dir is not None
+        snapshot = json.loads(wf.workflow_data)
+        bundle = {
+            "data": data,
+            # 2.x's trimmed snapshot.
+            "workflowData": {
+                **{
+                    key: snapshot[key] for key in ("id", "name", "nodes", "connections", "settings")
+                },
+                "nodeGroups": [],
+            },
+            "workflowVersionId": None,
+            "version": 1,
+        }
+        folder = (
+            options.storage_dir / f"workflows/{wf.spec.id}/executions/{execution_id}/execution_data"
+        )
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "bundle.json").write_text(json.dumps(bundle, separators=(",", ":")))
+    elif first:
+        conn.execute(
+            'INSERT INTO execution_data ("executionId", "workflowData", data) '
+            "VALUES (%s, %s::json, %s) "
+            'ON CONFLICT ("executionId") DO UPDATE SET "workflowData" = excluded."workflowData", '
+            "data = excluded.data",
+            (execution_id, wf.workflow_data, data),
+        )
+    else:
+        conn.execute(
+            'UPDATE execution_data SET data = %s, "workflowData" = %s::json '
+            'WHERE "executionId" = %s',
+            (data, wf.workflow_data, execution_id),
+        )
+
+
+def _sizes_241(
+    conn: psycopg.Connection, execution_id: int, data: str, upload: p.Upload, stored: bool
+) -> None:
+    conn.execute(
+        'UPDATE execution_entity SET "jsonSizeBytes" = %s, "binaryDataSizeBytes" = %s '
+        "WHERE id = %s",
+        (len(data.encode()), len(upload.frame) if stored else 0, execution_id),
+    )
 
 
 def _same_item(item: dict[str, Any]) -> dict[str, Any]:

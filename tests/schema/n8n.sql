@@ -179,6 +179,12 @@ CREATE FUNCTION sai_etl.on_execution_finished() RETURNS trigger
     SET search_path TO 'pg_catalog', 'sai_etl', 'pg_temp'
     AS $$
 BEGIN
+    -- The triggers name no column, so that n8n's migrations can alter any: the terminal-status
+    -- rule is here. Not again for later updates of a finished row (soft delete, n8n 2.x's sizes).
+    IF NOT coalesce(new.status IN ('success', 'error', 'crashed', 'canceled'), false)
+        OR (tg_op = 'UPDATE' AND old.status IS NOT DISTINCT FROM new.status) THEN
+        RETURN NULL;
+    END IF;
     IF EXISTS (SELECT FROM sai_etl.watched_workflows WHERE workflow_id = new."workflowId") THEN
         PERFORM sai_etl.deliver(
             new.id, new."workflowId", new.status, new.mode, new."retryOf",
@@ -198,7 +204,7 @@ $$;
 -- Name: FUNCTION on_execution_finished(); Type: COMMENT; Schema: sai_etl; Owner: -
 --
 
-COMMENT ON FUNCTION sai_etl.on_execution_finished() IS 'Trigger on public.execution_entity: a watched execution that became terminal is delivered to the dashboard (or the outbox). Never raises: n8n''s transaction always commits. SECURITY DEFINER so the dblink user mapping is sai-etl''s, never n8n''s role''s.';
+COMMENT ON FUNCTION sai_etl.on_execution_finished() IS 'Trigger on public.execution_entity: a watched execution that became terminal (inserted with, or updated to a different, status success, error, crashed or canceled) is delivered to the dashboard (or the outbox). Never raises: n8n''s transaction always commits, also when n8n renamed a column it reads (the sweep''s reconcile finds those). SECURITY DEFINER so the dblink user mapping is sai-etl''s, never n8n''s role''s.';
 
 --
 -- Name: push_execution(integer, text, text, text, text, timestamp with time zone, timestamp with time zone, timestamp with time zone, text); Type: FUNCTION; Schema: sai_etl; Owner: -
@@ -480,7 +486,7 @@ CREATE INDEX outbox_queued_at_idx ON sai_etl.outbox USING btree (queued_at);
 -- Name: execution_entity sai_etl_execution_finished; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE CONSTRAINT TRIGGER sai_etl_execution_finished AFTER UPDATE OF status ON public.execution_entity DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((((new.status)::text = ANY ((ARRAY['success'::character varying, 'error'::character varying, 'crashed'::character varying, 'canceled'::character varying])::text[])) AND ((old.status)::text IS DISTINCT FROM (new.status)::text))) EXECUTE FUNCTION sai_etl.on_execution_finished();
+CREATE CONSTRAINT TRIGGER sai_etl_execution_finished AFTER UPDATE ON public.execution_entity DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION sai_etl.on_execution_finished();
 
 --
 -- Name: TRIGGER sai_etl_execution_finished ON execution_entity; Type: COMMENT; Schema: public; Owner: -
@@ -492,7 +498,7 @@ COMMENT ON TRIGGER sai_etl_execution_finished ON public.execution_entity IS 'sai
 -- Name: execution_entity sai_etl_execution_inserted; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE CONSTRAINT TRIGGER sai_etl_execution_inserted AFTER INSERT ON public.execution_entity DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (((new.status)::text = ANY ((ARRAY['success'::character varying, 'error'::character varying, 'crashed'::character varying, 'canceled'::character varying])::text[]))) EXECUTE FUNCTION sai_etl.on_execution_finished();
+CREATE CONSTRAINT TRIGGER sai_etl_execution_inserted AFTER INSERT ON public.execution_entity DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION sai_etl.on_execution_finished();
 
 --
 -- Name: TRIGGER sai_etl_execution_inserted ON execution_entity; Type: COMMENT; Schema: public; Owner: -

@@ -25,6 +25,7 @@ RUN_ENVIRONMENT = [
     "SAI_DASHBOARD_DSN",
     "SAI_N8N_DSN",
     "SAI_IMAGE_DIR",
+    "SAI_N8N_STORAGE_DIR",
     "SAI_N8N_BINARY_DIR",
     "SAI_BATCH_SIZE",
     "SAI_CONCURRENCY",
@@ -77,7 +78,9 @@ def _context(settings: config.Settings) -> ImageContext:
     if not settings.image_dir.is_dir():
         # An unmounted image volume must stop the runner, not fill the disk below it.
         raise config.ConfigError(f"SAI_IMAGE_DIR {settings.image_dir} is not a directory")
-    return ImageContext(settings.image_dir, settings.n8n_binary_dir, limits)
+    return ImageContext(
+        settings.image_dir, settings.n8n_binary_dir, limits, settings.n8n_storage_dir
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ Every call is its own transaction (the runner's connections are in autocommit mo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from uuid import UUID
 
@@ -62,6 +62,29 @@ def claim(conn: psycopg.Connection, worker: str, batch: int, lease: float) -> li
             [worker, batch, lease],
         )
         return cur.fetchall()
+
+
+def extract_bundle(conn: psycopg.Connection, item: Claim, bundle: str) -> Claim | None:
+    """The claim with the image locator that etl_extract_claimed_bundle found in the text of
+    the execution's bundle.json; None when the claim is no longer live."""
+    row = conn.execute(
+        "SELECT image_source, image_base64, image_path, image_bytes, image_mime_type, "
+        "image_file_name, image_reason "
+        "FROM etl_extract_claimed_bundle(%s::bigint, %s::uuid, %s::text)",
+        [item.queue_id, item.claim_token, bundle],
+    ).fetchone()
+    if row is None:
+        return None
+    return replace(
+        item,
+        image_source=row[0],
+        image_base64=row[1],
+        image_path=row[2],
+        image_bytes=row[3],
+        image_mime_type=row[4],
+        image_file_name=row[5],
+        image_reason=row[6],
+    )
 
 
 def n8n_unreachable(conn: psycopg.Connection, exc: psycopg.Error) -> bool:

@@ -12,13 +12,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sai_etl.runner.claims import Claim
-from sai_etl.runner.images import (
-    ImageLimits,
-    InvalidImage,
-    decode_base64,
-    read_binary_file,
-    store_image,
-)
+from sai_etl.runner.images import ImageLimits, InvalidImage, decode_base64, store_image
+from sai_etl.runner.n8n_files import N8nFolders, read_n8n_file
 
 SOURCES = ("binary", "body", "filesystem", "database")
 
@@ -26,8 +21,13 @@ SOURCES = ("binary", "body", "filesystem", "database")
 @dataclass(frozen=True)
 class ImageContext:
     image_dir: Path
-    n8n_binary_dir: Path | None  # the folder that holds n8n's binaryData/
+    n8n_binary_dir: Path | None  # the folder that holds n8n's binaryData/ (1.x)
     limits: ImageLimits
+    n8n_storage_dir: Path | None = None  # n8n 2.x's storage root (N8N_STORAGE_PATH)
+
+    @property
+    def n8n_folders(self) -> N8nFolders:
+        return N8nFolders(self.n8n_storage_dir, self.n8n_binary_dir)
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,8 @@ def _payload(claim: Claim, context: ImageContext) -> bytes:
             # The extraction found the binary_data row gone (n8n pruned it).
             raise FileNotFoundError(claim.image_reason or "n8n binary_data has no such file")
         return bytes(claim.image_bytes)
-    # filesystem; the caller checked the source and the binary dir
-    assert context.n8n_binary_dir is not None
-    return read_binary_file(
-        context.n8n_binary_dir / "binaryData", claim.image_path or "", context.limits
-    )
+    # filesystem: 2.x's storage root, then 1.x's binaryData/ (the caller checked one is set)
+    return read_n8n_file(context.n8n_folders, claim.image_path or "", context.limits)
 
 
 def _image(claim: Claim, **facts: Any) -> dict[str, Any]:
@@ -90,8 +87,11 @@ def process(claim: Claim, context: ImageContext) -> Outcome:
         return Outcome("complete")
     if claim.image_source not in SOURCES:
         return Outcome("fail", error=f"unknown image source {claim.image_source!r}", retry=False)
-    if claim.image_source == "filesystem" and context.n8n_binary_dir is None:
-        return Outcome("fail", error="SAI_N8N_BINARY_DIR is not set: cannot read n8n's file")
+    if claim.image_source == "filesystem" and not context.n8n_folders.roots():
+        return Outcome(
+            "fail",
+            error="SAI_N8N_STORAGE_DIR and SAI_N8N_BINARY_DIR are not set: cannot read n8n's file",
+        )
     try:
         data = _payload(claim, context)
     except InvalidImage as exc:

@@ -48,6 +48,14 @@ class InFlight:
             future = self.submit(process, item, context)
             self.jobs[item.queue_id] = Job(claims.held(item), future, now)
 
+    def settle(self, answered: list[tuple[Claim, Outcome]], now: float) -> None:
+        """Claims whose outcome is known without image work (a bundle missing or unreadable)."""
+        for item, outcome in answered:
+            future: Future[Outcome] = Future()
+            future.set_result(outcome)
+            self.jobs[item.queue_id] = Job(claims.held(item), future, now, outcome)
+            self._wake(future)
+
     def collect(self) -> None:
         """Take the outcomes of finished image work."""
         for job in self.jobs.values():

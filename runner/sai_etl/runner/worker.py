@@ -27,7 +27,7 @@ from typing import Any
 import psycopg
 
 from sai_etl.config import Settings
-from sai_etl.runner import claims, leases, sdnotify, stopping
+from sai_etl.runner import bundles, claims, leases, sdnotify, stopping
 from sai_etl.runner.acknowledge import acknowledge
 from sai_etl.runner.connections import Connections
 from sai_etl.runner.housekeeping import Housekeeping
@@ -168,7 +168,9 @@ class Runner:
         self.poll_at = now + self.settings.poll_seconds
         if not self.work.jobs:
             self.renew_at = now + self.settings.lease_seconds / 3
-        self.work.start(claimed, self.context, now)
+        ready, answered = bundles.resolve(conn, claimed, self.context)
+        self.work.start(ready, self.context, now)
+        self.work.settle(answered, now)
         if claimed:
             self.once_idle = None
         if len(claimed) == want:

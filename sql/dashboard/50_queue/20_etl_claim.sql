@@ -75,6 +75,14 @@ BEGIN
                 next_attempt_at = now() + public.etl_defer_delay(q.deferrals)
             WHERE q.id = v_item.id;
             CONTINUE;
+        ELSIF v_found.outcome = 'unreadable' THEN
+            -- Object storage (n8n's licensed s3/az modes): no attempt helps; final, with its reason,
+            -- counted in health with the failed items.
+            UPDATE public.etl_processing_queue AS q
+            SET status = 'failed', completed_at = now(), claimed_by = p_worker,
+                last_error = 'execution data not readable: ' || v_found.reason
+            WHERE q.id = v_item.id;
+            CONTINUE;
         ELSIF v_found.outcome = 'gone' THEN
             UPDATE public.etl_processing_queue AS q
             SET status = 'skipped', completed_at = now(), claimed_by = p_worker,
@@ -93,7 +101,9 @@ BEGIN
         WHERE q.id = v_item.id
         RETURNING q.id, q.execution_id, q.claim_token, q.attempts
         INTO queue_id, execution_id, claim_token, attempt;
-        image_source := v_found.image_source;
+        -- bundle: the runner reads n8n's bundle.json (image_path) and hands it to
+        -- etl_extract_claimed_bundle, which returns the real locator.
+        image_source := CASE WHEN v_found.outcome = 'bundle' THEN 'bundle' ELSE v_found.image_source END;
         image_base64 := v_found.image_base64;
         image_path := v_found.image_path;
         image_bytes := v_found.image_bytes;
@@ -109,7 +119,9 @@ COMMENT ON FUNCTION public.etl_claim(text, integer, double precision) IS
 'Claims up to p_batch ready Stage 2 items (priority order, SKIP LOCKED) for p_lease_seconds, after '
 'returning expired leases to the queue. Runs the SQL extraction of each (etl_extract_execution) and '
 'returns the claimed ones with their image payload (image_reason: why a frame n8n recorded cannot be '
-'handed over, e.g. a storage mode sai-etl does not read) and a claim token for etl_complete/etl_fail. Not '
+'handed over, e.g. a storage mode sai-etl does not read) and a claim token for etl_complete/etl_fail; '
+'image_source bundle: n8n keeps the execution on its disk, image_path is its bundle.json for '
+'etl_extract_claimed_bundle. Items whose data n8n keeps in object storage end failed with the reason. Not '
 'returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone '
 '(skipped), items whose extraction failed (retried with backoff, failed after max_attempts). When '
 'n8n''s database cannot be read through the link (the link fails with SQLSTATE class 08 or '

@@ -61,7 +61,7 @@ def test_filesystem_sources(private_cluster: str, tmp_path: Path) -> None:
     assert (status, attempts, error) == (
         "pending",
         2,
-        "SAI_N8N_BINARY_DIR is not set: cannot read n8n's file",
+        "SAI_N8N_STORAGE_DIR and SAI_N8N_BINARY_DIR are not set: cannot read n8n's file",
     )
 
     # The file is back: `sai-etl retry --skipped 16` reopens it, the runner completes both.

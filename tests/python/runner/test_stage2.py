@@ -139,7 +139,9 @@ def test_unconfigured_binary_root_is_retried(context: ImageContext) -> None:
     unset = ImageContext(context.image_dir, None, context.limits)
     outcome = process(_claim("filesystem", image_path="wf/f1"), unset)
     assert (outcome.action, outcome.retry) == ("fail", True)
-    assert outcome.error == "SAI_N8N_BINARY_DIR is not set: cannot read n8n's file"
+    assert outcome.error == (
+        "SAI_N8N_STORAGE_DIR and SAI_N8N_BINARY_DIR are not set: cannot read n8n's file"
+    )
 
 
 def test_unwritable_image_root_is_retried(tmp_path: Path, context: ImageContext) -> None:

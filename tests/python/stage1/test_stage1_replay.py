@@ -38,6 +38,8 @@ def replayed(
     entities = sorted(n8n_fixture_dump["public.execution_entity"].rows, key=lambda r: int(r["id"]))
     data = {row["executionId"]: row for row in n8n_fixture_dump["public.execution_data"].rows}
     with psycopg.connect(pair.n8n_dsn, autocommit=True) as conn:
+        # Counts the trigger's deliveries (pg_stat_user_functions), published at the end.
+        conn.execute("SET track_functions = 'pl'")
         columns = ", ".join(f'"{c}"' for c in workflows.columns)
         with conn.cursor().copy(f"COPY workflow_entity ({columns}) FROM STDIN") as copy:
             for row in workflows.rows:
@@ -65,6 +67,7 @@ def replayed(
                 workflow_data=execution["workflowData"],
                 data=execution["data"],
             )
+        conn.execute("SELECT pg_stat_force_next_flush()")
     return entities
 
 
@@ -143,3 +146,22 @@ def test_each_is_queued_once_for_stage2_and_nothing_waits(
     assert outbox == 0
     # n8n's final data landed after the status, in the same transaction (the replay is faithful).
     assert decode(final[1])["resultData"]["lastNodeExecuted"] == "Risk Alert?"
+
+
+def test_each_watched_execution_is_delivered_exactly_once(
+    pair: pairs.Pair, replayed: list[dict[str, Any]]
+) -> None:
+    """The triggers fire on every row event of n8n's sequence (they name no column); the
+    terminal-status rule in the function delivers each watched execution once."""
+    with psycopg.connect(pair.n8n_dsn) as n8n:
+        (delivered,) = n8n.execute(
+            "SELECT coalesce(sum(calls), 0) FROM pg_stat_user_functions "
+            "WHERE schemaname = 'sai_etl' AND funcname = 'deliver'"
+        ).fetchone()
+        (fired,) = n8n.execute(
+            "SELECT coalesce(sum(calls), 0) FROM pg_stat_user_functions "
+            "WHERE schemaname = 'sai_etl' AND funcname = 'on_execution_finished'"
+        ).fetchone()
+    assert delivered == len(replayed) - 1 == 17
+    # INSERT, two running updates and the finishing update of each of the 18 executions.
+    assert fired == 4 * len(replayed)

@@ -163,12 +163,14 @@ def new_pair(
     return pair
 
 
-def setup_pair(cluster: str, name: str, *, fixtures: bool = False) -> Pair:
+def setup_pair(
+    cluster: str, name: str, *, fixtures: bool = False, n8n_version: str = "1.123"
+) -> Pair:
     """A fresh linked pair (scripts/setup-db) on `cluster`: databases `n8n_<name>` and `<name>`,
-    with the n8n fixture executions if asked. Use it before making another pair on that
-    cluster: a new pair's migration sets new passwords for the link roles, which cuts the older
-    pairs' links."""
-    args = [str(ROOT / "scripts" / "setup-db"), cluster, f"n8n_{name}", name]
+    with the real schema (and, with `fixtures`, the executions) of n8n `n8n_version`. Use it
+    before making another pair on that cluster: a new pair's migration sets new passwords for
+    the link roles, which cuts the older pairs' links."""
+    args = [str(ROOT / "scripts" / "setup-db"), cluster, f"n8n_{name}", name, "--n8n", n8n_version]
     if fixtures:
         args.append("--fixtures")
     run(args)

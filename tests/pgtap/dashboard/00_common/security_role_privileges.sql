@@ -35,6 +35,7 @@ SELECT results_eq(
         ('function', 'public.etl_count_n8n_finished(timestamp with time zone)', 'EXECUTE'),
         ('function', 'public.etl_data_quality_of_day(date)', 'EXECUTE'),
         ('function', 'public.etl_execution_status(bigint)', 'EXECUTE'),
+        ('function', 'public.etl_extract_claimed_bundle(bigint, uuid, text)', 'EXECUTE'),
         ('function', 'public.etl_fail(bigint, uuid, text, boolean)', 'EXECUTE'),
         ('function', 'public.etl_health_json()', 'EXECUTE'),
         ('function', 'public.etl_heartbeat(text, text)', 'EXECUTE'),
