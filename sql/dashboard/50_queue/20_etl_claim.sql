@@ -68,6 +68,16 @@ BEGIN
             CONTINUE;
         END;
 
+        -- n8n not showing an execution the dashboard recorded moments ago proves nothing yet: the
+        -- trigger delivers it before n8n's commit is visible (an execution inserted already
+        -- finished). Gone means gone only after gone_grace.
+        IF v_found.outcome = 'gone' AND EXISTS (
+            SELECT FROM public.executions AS e
+            WHERE e.id = v_item.execution_id
+              AND e.ingested_at > now() - coalesce(public.etl_setting('gone_grace')::interval, interval '1 minute')
+        ) THEN
+            v_found.outcome := 'not_ready';
+        END IF;
         IF v_found.outcome = 'not_ready' THEN
             UPDATE public.etl_processing_queue AS q
             SET deferrals = q.deferrals + 1,
@@ -110,7 +120,7 @@ COMMENT ON FUNCTION public.etl_claim(text, integer, double precision) IS
 'returns the claimed ones with their image payload (image_reason: why a frame n8n recorded cannot be '
 'handed over, e.g. a storage mode sai-etl does not read) and a claim token for etl_complete/etl_fail. Not '
 'returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone '
-'(skipped), items whose extraction failed (retried with backoff, failed after max_attempts). When '
+'(skipped, once the execution was recorded longer ago than setting gone_grace; deferred before), items whose extraction failed (retried with backoff, failed after max_attempts). When '
 'n8n''s database cannot be read through the link it raises that error (SQLSTATE class 08 or '
 '57P01-57P03) and changes nothing: an n8n outage spends no attempt.';
 
