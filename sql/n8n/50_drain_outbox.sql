@@ -67,11 +67,13 @@ BEGIN
         END LOOP;
         -- The link commits asynchronously (n8n must not wait for the dashboard's WAL flush), but
         -- n8n's copies go once this returns: one synchronous commit on the link first, which
-        -- flushes the dashboard's WAL past every delivery above.
+        -- flushes the dashboard's WAL past every delivery above. It must write WAL itself (a
+        -- commit that wrote none does not wait): a transactional logical message, read by no one.
         IF v_done > 0 THEN
-            PERFORM FROM dblink(
-                'sai_etl', 'SELECT set_config(''synchronous_commit'', ''on'', true), pg_current_xact_id()'
-            ) AS t (setting text, xid xid8);
+            PERFORM FROM dblink('sai_etl', format(
+                'SELECT set_config(''synchronous_commit'', ''on'', true), pg_logical_emit_message(true, %L, %L)',
+                'sai_etl', 'outbox drained: ' || v_done
+            )) AS t (setting text, lsn pg_lsn);
         END IF;
     EXCEPTION WHEN OTHERS OR query_canceled THEN
         -- Not known to be durable: keep every row (a redelivery is idempotent).

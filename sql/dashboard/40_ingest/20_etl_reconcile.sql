@@ -26,6 +26,8 @@ BEGIN
         SELECT coalesce(max(e.id), 0) INTO v_mark
         FROM n8n.execution_entity AS e
         WHERE e."createdAt" < now() - v_window;
+        -- Durable at once: a crash that lost it would start the mark again from the window.
+        PERFORM set_config('synchronous_commit', 'on', true);
         INSERT INTO public.etl_reconcile_mark (checked_through) VALUES (v_mark);
     END IF;
 
