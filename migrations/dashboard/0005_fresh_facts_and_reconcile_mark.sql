@@ -33,3 +33,15 @@ ON CONFLICT (key) DO NOTHING;
 UPDATE etl_settings
 SET description = 'Where the first reconcile starts (it sets etl_reconcile_mark from there); later ones start at the mark.'
 WHERE key = 'reconcile_window';
+
+-- A stop recorded before the start (clock skew between n8n's hosts) gives no duration, never a
+-- negative one.
+ALTER TABLE executions ALTER COLUMN duration_ms DROP NOT NULL;
+
+UPDATE executions SET duration_ms = NULL, timing_complete = false
+WHERE duration_ms < 0;
+
+ALTER TABLE executions ADD CONSTRAINT executions_duration_ms_check CHECK (duration_ms >= 0);
+
+COMMENT ON COLUMN executions.duration_ms IS
+'completion_timestamp - execution_timestamp, in milliseconds; NULL when n8n recorded the stop before the start (clock skew).';
