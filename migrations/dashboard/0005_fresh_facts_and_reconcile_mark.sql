@@ -38,7 +38,7 @@ WHERE key = 'reconcile_window';
 -- negative one.
 ALTER TABLE executions ALTER COLUMN duration_ms DROP NOT NULL;
 
-UPDATE executions SET duration_ms = NULL, timing_complete = false
+UPDATE executions SET duration_ms = null, timing_complete = false
 WHERE duration_ms < 0;
 
 ALTER TABLE executions ADD CONSTRAINT executions_duration_ms_check CHECK (duration_ms >= 0);
