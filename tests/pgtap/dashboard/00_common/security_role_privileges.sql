@@ -38,6 +38,7 @@ SELECT results_eq(
         ('function', 'public.etl_fail(bigint, uuid, text, boolean)', 'EXECUTE'),
         ('function', 'public.etl_health_json()', 'EXECUTE'),
         ('function', 'public.etl_heartbeat(text, text)', 'EXECUTE'),
+        ('function', 'public.etl_image_files()', 'EXECUTE'),
         ('function', 'public.etl_ingest_from_n8n(timestamp with time zone, bigint, integer, text, integer)', 'EXECUTE'),
         ('function', 'public.etl_maintenance()', 'EXECUTE'),
         ('function', 'public.etl_n8n_link_health(interval)', 'EXECUTE'),
