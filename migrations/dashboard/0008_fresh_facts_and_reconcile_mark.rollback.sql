@@ -1,3 +1,7 @@
+ALTER TABLE etl_runner_heartbeats DROP COLUMN paused_reason;
+
+ALTER TABLE etl_runner_heartbeats DROP COLUMN paused_since;
+
 ALTER TABLE executions DROP CONSTRAINT executions_duration_ms_check;
 
 UPDATE executions

@@ -45,3 +45,13 @@ ALTER TABLE executions ADD CONSTRAINT executions_duration_ms_check CHECK (durati
 
 COMMENT ON COLUMN executions.duration_ms IS
 'completion_timestamp - execution_timestamp, in milliseconds; NULL when n8n recorded the stop before the start (clock skew).';
+
+-- Systemic faults pause a runner instead of burning the backlog: the pause is recorded, and
+-- health's stage2_paused alert names it.
+ALTER TABLE etl_runner_heartbeats ADD COLUMN paused_since timestamptz;
+ALTER TABLE etl_runner_heartbeats ADD COLUMN paused_reason text;
+
+COMMENT ON COLUMN etl_runner_heartbeats.paused_since IS
+'Since when the runner has stopped claiming because of a systemic fault (etl_runner_pause), NULL when it claims.';
+COMMENT ON COLUMN etl_runner_heartbeats.paused_reason IS
+'The systemic fault that pauses the runner (a revoked grant, a renamed column, an unreadable folder).';

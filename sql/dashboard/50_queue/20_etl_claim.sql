@@ -57,6 +57,13 @@ BEGIN
                 RAISE EXCEPTION 'etl_claim: cannot read n8n''s database, nothing claimed: %', v_error
                     USING ERRCODE = v_state;
             END IF;
+            -- n8n's database refuses the read itself (class 42: a revoked grant, a column or table
+            -- renamed by an n8n upgrade): systemic, every item would fail alike. Abort the claim,
+            -- spending nothing; the runner pauses until the cause is gone (SAI03).
+            IF left(v_state, 2) = '42' THEN
+                RAISE EXCEPTION 'etl_claim: n8n''s database refuses the read, nothing claimed: %', v_error
+                    USING ERRCODE = 'SAI03', DETAIL = 'SQLSTATE ' || v_state;
+            END IF;
             UPDATE public.etl_processing_queue AS q
             SET attempts = q.attempts + 1,
                 status = CASE WHEN q.attempts + 1 >= q.max_attempts THEN 'failed' ELSE 'pending' END,
@@ -122,7 +129,8 @@ COMMENT ON FUNCTION public.etl_claim(text, integer, double precision) IS
 'returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone '
 '(skipped, once the execution was recorded longer ago than setting gone_grace; deferred before), items whose extraction failed (retried with backoff, failed after max_attempts). When '
 'n8n''s database cannot be read through the link it raises that error (SQLSTATE class 08 or '
-'57P01-57P03) and changes nothing: an n8n outage spends no attempt.';
+'57P01-57P03) and changes nothing: an n8n outage spends no attempt. When n8n refuses the read '
+'(SQLSTATE class 42: a revoked grant, a renamed column or table) it raises SAI03 and changes nothing.';
 
 REVOKE ALL ON FUNCTION public.etl_claim(text, integer, double precision) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.etl_claim(text, integer, double precision) TO sai_etl_runner;

@@ -51,6 +51,7 @@ SELECT results_eq(
         ('function', 'public.etl_renew_leases(bigint[], uuid[], double precision)', 'EXECUTE'),
         ('function', 'public.etl_reprocess(timestamp with time zone, bigint[])', 'EXECUTE'),
         ('function', 'public.etl_retry(text, bigint[])', 'EXECUTE'),
+        ('function', 'public.etl_runner_pause(text, text)', 'EXECUTE'),
         ('function', 'public.etl_skip(bigint, uuid, text)', 'EXECUTE'),
         ('function', 'public.etl_sweep(integer, interval)', 'EXECUTE'),
         ('function', 'public.etl_xmin_horizon()', 'EXECUTE'),
