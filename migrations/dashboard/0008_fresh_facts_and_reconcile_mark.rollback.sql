@@ -1,3 +1,5 @@
+ALTER TABLE etl_processing_queue DROP COLUMN extraction_pending;
+
 ALTER TABLE etl_runner_heartbeats DROP COLUMN paused_reason;
 
 ALTER TABLE etl_runner_heartbeats DROP COLUMN paused_since;

@@ -55,3 +55,10 @@ COMMENT ON COLUMN etl_runner_heartbeats.paused_since IS
 'Since when the runner has stopped claiming because of a systemic fault (etl_runner_pause), NULL when it claims.';
 COMMENT ON COLUMN etl_runner_heartbeats.paused_reason IS
 'The systemic fault that pauses the runner (a revoked grant, a renamed column, an unreadable folder).';
+
+-- Poison: the attempt is charged, and committed, before the extraction runs (etl_claim_charge):
+-- an item whose extraction kills its backend still spends its attempts and ends failed.
+ALTER TABLE etl_processing_queue ADD COLUMN extraction_pending boolean NOT NULL DEFAULT false;
+
+COMMENT ON COLUMN etl_processing_queue.extraction_pending IS
+'Charged by etl_claim_charge (attempt counted, lease taken) and not yet extracted by etl_claim.';

@@ -15,6 +15,7 @@ BEGIN
         -- Fresher facts arrived during the dead claim (etl_ingest_execution): they get their own tries.
         attempts = CASE WHEN q.rerun THEN 0 ELSE q.attempts END,
         rerun = false,
+        extraction_pending = false,
         next_attempt_at = now(),
         claim_token = NULL,
         locked_until = NULL,

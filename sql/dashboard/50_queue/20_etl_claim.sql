@@ -33,15 +33,22 @@ BEGIN
         RAISE EXCEPTION 'etl_claim: batch must be >= 1 and lease > 0 seconds, got % and %', p_batch, p_lease_seconds
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    PERFORM public.etl_reap_expired_leases();
+    -- Called alone (tests, tools), the claim charges its batch itself, in its own transaction: an
+    -- extraction that kills the backend then undoes the charge too. The runner charges first.
+    IF NOT EXISTS (
+        SELECT FROM public.etl_processing_queue AS q
+        WHERE q.claimed_by = p_worker AND q.status = 'processing' AND q.extraction_pending
+    ) THEN
+        PERFORM public.etl_claim_charge(p_worker, p_batch, p_lease_seconds);
+    END IF;
 
     FOR v_item IN
         SELECT q.id, q.execution_id, q.attempts, q.max_attempts, q.deferrals
         FROM public.etl_processing_queue AS q
-        WHERE q.status = 'pending' AND q.next_attempt_at <= now()
+        WHERE q.claimed_by = p_worker AND q.status = 'processing' AND q.extraction_pending
         ORDER BY q.priority, q.next_attempt_at, q.id
         LIMIT p_batch
-        FOR UPDATE SKIP LOCKED
+        FOR UPDATE
     LOOP
         BEGIN
             -- One subtransaction per execution: its extraction lands whole or not at all, and one
@@ -64,12 +71,12 @@ BEGIN
                 RAISE EXCEPTION 'etl_claim: n8n''s database refuses the read, nothing claimed: %', v_error
                     USING ERRCODE = 'SAI03', DETAIL = 'SQLSTATE ' || v_state;
             END IF;
+            -- The attempt was charged already (etl_claim_charge).
             UPDATE public.etl_processing_queue AS q
-            SET attempts = q.attempts + 1,
-                status = CASE WHEN q.attempts + 1 >= q.max_attempts THEN 'failed' ELSE 'pending' END,
-                completed_at = CASE WHEN q.attempts + 1 >= q.max_attempts THEN now() END,
-                next_attempt_at = now() + public.etl_retry_delay(q.attempts + 1),
-                claimed_by = p_worker,
+            SET status = CASE WHEN q.attempts >= q.max_attempts THEN 'failed' ELSE 'pending' END,
+                completed_at = CASE WHEN q.attempts >= q.max_attempts THEN now() END,
+                next_attempt_at = now() + public.etl_retry_delay(q.attempts),
+                claim_token = NULL, locked_until = NULL, extraction_pending = false,
                 last_error = 'extraction failed: ' || v_error
             WHERE q.id = v_item.id;
             CONTINUE;
@@ -86,26 +93,25 @@ BEGIN
             v_found.outcome := 'not_ready';
         END IF;
         IF v_found.outcome = 'not_ready' THEN
+            -- Not n8n's final word yet: no attempt spent (the charge is refunded).
             UPDATE public.etl_processing_queue AS q
-            SET deferrals = q.deferrals + 1,
+            SET status = 'pending', attempts = q.attempts - 1,
+                claim_token = NULL, locked_until = NULL, extraction_pending = false,
+                deferrals = q.deferrals + 1,
                 next_attempt_at = now() + public.etl_defer_delay(q.deferrals)
             WHERE q.id = v_item.id;
             CONTINUE;
         ELSIF v_found.outcome = 'gone' THEN
             UPDATE public.etl_processing_queue AS q
-            SET status = 'skipped', completed_at = now(), claimed_by = p_worker,
+            SET status = 'skipped', completed_at = now(), attempts = q.attempts - 1,
+                claim_token = NULL, locked_until = NULL, extraction_pending = false,
                 last_error = 'source gone: ' || coalesce(v_found.reason, 'n8n no longer has the execution data')
             WHERE q.id = v_item.id;
             CONTINUE;
         END IF;
 
         UPDATE public.etl_processing_queue AS q
-        SET status = 'processing',
-            attempts = q.attempts + 1,
-            claim_token = gen_random_uuid(),
-            locked_until = now() + make_interval(secs => p_lease_seconds),
-            claimed_by = p_worker,
-            started_at = now()
+        SET extraction_pending = false
         WHERE q.id = v_item.id
         RETURNING q.id, q.execution_id, q.claim_token, q.attempts
         INTO queue_id, execution_id, claim_token, attempt;
@@ -122,15 +128,15 @@ END
 $$;
 
 COMMENT ON FUNCTION public.etl_claim(text, integer, double precision) IS
-'Claims up to p_batch ready Stage 2 items (priority order, SKIP LOCKED) for p_lease_seconds, after '
-'returning expired leases to the queue. Runs the SQL extraction of each (etl_extract_execution) and '
+'Extracts the items etl_claim_charge took and charged for p_worker (called alone, it charges up to '
+'p_batch ready items itself first, in the same transaction). Runs the SQL extraction of each (etl_extract_execution) and '
 'returns the claimed ones with their image payload (image_reason: why a frame n8n recorded cannot be '
 'handed over, e.g. a storage mode sai-etl does not read) and a claim token for etl_complete/etl_fail. Not '
 'returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone '
 '(skipped, once the execution was recorded longer ago than setting gone_grace; deferred before), items whose extraction failed (retried with backoff, failed after max_attempts). When '
 'n8n''s database cannot be read through the link it raises that error (SQLSTATE class 08 or '
-'57P01-57P03) and changes nothing: an n8n outage spends no attempt. When n8n refuses the read '
-'(SQLSTATE class 42: a revoked grant, a renamed column or table) it raises SAI03 and changes nothing.';
+'57P01-57P03), or refuses the read (class 42: a revoked grant, a renamed column or table; raised as '
+'SAI03), it raises and changes nothing; items charged before stay charged until etl_claim_refund.';
 
 REVOKE ALL ON FUNCTION public.etl_claim(text, integer, double precision) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.etl_claim(text, integer, double precision) TO sai_etl_runner;

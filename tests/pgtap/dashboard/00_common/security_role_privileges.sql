@@ -31,6 +31,8 @@ SELECT results_eq(
     $$VALUES
         ('function', 'public.etl_alert_evaluate(etl_queue_health, etl_pipeline_health)', 'EXECUTE'),
         ('function', 'public.etl_claim(text, integer, double precision)', 'EXECUTE'),
+        ('function', 'public.etl_claim_charge(text, integer, double precision)', 'EXECUTE'),
+        ('function', 'public.etl_claim_refund(text)', 'EXECUTE'),
         ('function', 'public.etl_complete(bigint, uuid, jsonb)', 'EXECUTE'),
         ('function', 'public.etl_count_n8n_finished(timestamp with time zone)', 'EXECUTE'),
         ('function', 'public.etl_data_quality_of_day(date)', 'EXECUTE'),
