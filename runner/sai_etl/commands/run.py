@@ -8,7 +8,7 @@ from sai_etl import config
 from sai_etl.runner.image_work import ImageContext
 from sai_etl.runner.images import ImageLimits, remove_orphan_temps
 from sai_etl.runner.log import event
-from sai_etl.runner.worker import Runner, RunOptions
+from sai_etl.runner.worker import Runner
 
 DESCRIPTION = """\
 Stage 2 worker. Waits for work (LISTEN sai_etl_stage2, polling as a fallback), claims
@@ -86,16 +86,4 @@ def run(args: argparse.Namespace) -> int:
     removed = remove_orphan_temps(settings.image_dir, settings.orphan_temp_seconds)
     if removed:
         event("removed-orphan-temps", count=removed, root=settings.image_dir)
-    options = RunOptions(
-        dashboard_dsn=settings.dashboard_dsn,
-        n8n_dsn=settings.n8n_dsn,
-        batch_size=settings.batch_size,
-        concurrency=settings.concurrency,
-        lease_seconds=settings.lease_seconds,
-        poll_seconds=settings.poll_seconds,
-        sweep_seconds=settings.sweep_seconds,
-        stop_seconds=settings.stop_seconds,
-        once=args.once,
-        once_wait_seconds=args.once_wait,
-    )
-    return Runner(options, context).run()
+    return Runner(settings, context, once=args.once, once_wait_seconds=args.once_wait).run()

@@ -16,6 +16,7 @@ import re
 import secrets
 import stat
 import struct
+import threading
 import time
 import zlib
 from dataclasses import dataclass
@@ -76,6 +77,10 @@ _TEMP_NAME = re.compile(r"^\..+\.[0-9]+\.[0-9a-f]{16}\.tmp$")
 _DATA_URL = re.compile(r"^data:([^,]*),", re.IGNORECASE)
 # check_writable writes this much: room for a camera frame and its thumbnail.
 _PROBE_BYTES = 1024 * 1024
+# Temp files a failed write could not remove (the root turned read-only between write and
+# rename): check_writable removes them once the root takes files again.
+_stranded: set[Path] = set()
+_stranded_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -256,6 +261,19 @@ def check_writable(root: Path) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+    _remove_stranded()
+
+
+def _remove_stranded() -> None:
+    with _stranded_lock:
+        for temp in list(_stranded):
+            try:
+                os.unlink(temp)
+            except FileNotFoundError:
+                pass
+            except OSError:
+                continue  # still refused: the next successful probe tries again
+            _stranded.discard(temp)
 
 
 def _check_bytes(size: int, limits: ImageLimits) -> None:
@@ -409,7 +427,12 @@ def _write_atomic(root: Path, relative: str, payload: bytes) -> None:
             os.fsync(file.fileno())
         os.replace(temp, directory / path.name)
     except BaseException:
-        with contextlib.suppress(OSError):
+        try:
             os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            with _stranded_lock:
+                _stranded.add(temp)
         raise
     _fsync_directory(directory)

@@ -32,3 +32,8 @@ def event(name: str, level: str = "info", **fields: object) -> None:
     with _LOCK:
         sys.stdout.write(prefix + " ".join(parts) + "\n")
         sys.stdout.flush()
+
+
+def error_text(exc: BaseException) -> str:
+    """An exception as one short line for an event's error field."""
+    return " ".join(str(exc).split()) or type(exc).__name__

@@ -34,3 +34,23 @@ def watchdog_period() -> float | None:
     except ValueError:
         return None
     return usec / 2e6 if usec > 0 else None
+
+
+class Pings:
+    """WATCHDOG and STATUS, sent from the main loop only: a hung loop must stop the pings."""
+
+    def __init__(self) -> None:
+        self.period = watchdog_period()
+        self.next_watchdog = 0.0
+        self.status = ""  # the last STATUS sent
+
+    def tick(self, now: float, status: str) -> None:
+        if self.period is not None and now >= self.next_watchdog:
+            notify("WATCHDOG=1")
+            self.next_watchdog = now + self.period
+        if status != self.status:
+            notify(f"STATUS={status}")
+            self.status = status
+
+    def next_at(self) -> float | None:
+        return None if self.period is None else self.next_watchdog
