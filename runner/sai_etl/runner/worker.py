@@ -36,6 +36,7 @@ from sai_etl.runner.image_work import ImageContext
 from sai_etl.runner.inflight import InFlight
 from sai_etl.runner.log import error_text, event
 from sai_etl.runner.outage import Outage
+from sai_etl.runner.systemic import SystemicPause
 
 # Never look at the queue more often than this when it says work is due but none was claimable
 # (rows locked by another runner's claim in progress).
@@ -61,6 +62,8 @@ class Runner:
         # Claims while n8n's database cannot be read: a cheap failed connect each.
         self.n8n = Outage("n8n-unreachable", "n8n-reachable")
         self.image_root = ImageRootWatch(context.image_dir)
+        # n8n refusing the read, or its binary-data folder gone: claims pause (systemic.py).
+        self.systemic = SystemicPause(self.worker, context.n8n_binary_dir)
         self.pings = sdnotify.Pings()
         self.look = True  # the queue may hold claimable work: claim without waiting
         self.poll_at = 0.0
@@ -137,7 +140,12 @@ class Runner:
                 self.heartbeat_at = now + HEARTBEAT_SECONDS
             if now >= self.poll_at or (self.due is not None and now >= self.due):
                 self.look = True
-            if self.look and self._has_room() and now >= self.n8n.retry_at:
+            if (
+                self.look
+                and self._has_room()
+                and now >= self.n8n.retry_at
+                and self.systemic.may_claim(conn)
+            ):
                 self._claim(conn)
         except psycopg.Error as exc:
             self.db.lost(exc)
@@ -153,16 +161,22 @@ class Runner:
         want = self.settings.batch_size
         try:
             claimed = claims.claim(conn, self.worker, want, self.settings.lease_seconds)
-        except psycopg.OperationalError as exc:
-            if self.once or not claims.n8n_unreachable(conn, exc):
+        except psycopg.Error as exc:
+            if self.once:
                 raise
             # Nothing claimed, no attempt spent: keep acknowledging and renewing what is in
             # hand, claim again after the back-off (at once then).
-            self.n8n.failed(error_text(exc))
+            if claims.n8n_unreachable(conn, exc):
+                self.n8n.failed(error_text(exc))
+            elif claims.refuses_read(conn, exc):
+                self.systemic.failed(conn, "claim", exc.diag.message_primary or error_text(exc))
+            else:
+                raise
             self.look = True
             return
         now = time.monotonic()
         self.n8n.recovered()
+        self.systemic.resumed(conn)
         self.poll_at = now + self.settings.poll_seconds
         if not self.work.jobs:
             self.renew_at = now + self.settings.lease_seconds / 3
@@ -187,10 +201,15 @@ class Runner:
     def _acknowledge(self) -> None:
         conn = self.db.conn
         assert conn is not None
-        storage_error = None
+        storage_error = source_error = None
         answered = self.work.answered()
         for job in answered:
             assert job.outcome is not None
+            if job.outcome.source_down:
+                # n8n's folder, not the item: hand it back, its attempt refunded.
+                source_error = job.outcome.error
+                self.work.release(conn, [job])
+                continue
             name = acknowledge(conn, job, job.outcome)
             self.work.forget(job)
             self.counts[name] += 1
@@ -202,6 +221,9 @@ class Runner:
             # Stop claiming, hand back what no thread has started (its attempt refunded).
             # Should the release fail, their leases run out and they come back anyway.
             self.image_root.outage.failed(storage_error)
+            self.work.release(conn, self.work.cancel_waiting())
+        if source_error is not None:
+            self.systemic.failed(conn, "storage", source_error)
             self.work.release(conn, self.work.cancel_waiting())
         if answered and not self.work.jobs:
             self.look = True  # the last answer about the queue counted our own leases
@@ -234,6 +256,8 @@ class Runner:
             state = ""
         if self.image_root.down:
             state += "; image root not writable"
+        if self.systemic.down:
+            state += "; paused by a systemic fault"
         return (
             f"{self.counts['completed']} completed, {self.counts['failed']} failed, "
             f"{self.counts['skipped']} skipped, {len(self.work)} in flight{state}"
@@ -250,8 +274,8 @@ class Runner:
             if self.work.answered():
                 return 0.0
             if self._has_room():
-                if self.n8n.retry_at > now:  # backing off: no claim before then
-                    moments.append(self.n8n.retry_at)
+                if max(self.n8n.retry_at, self.systemic.retry_at) > now:  # backing off
+                    moments.append(max(self.n8n.retry_at, self.systemic.retry_at))
                 elif self.look:
                     return 0.0
                 else:
