@@ -70,6 +70,9 @@ class Runner:
         self.due: float | None = None  # when the queue said the next item becomes claimable
         self.renew_at = 0.0
         self.heartbeat_at = 0.0
+        # After a claim whose backend died: claim one item at a time until then, so that an
+        # item that kills its backend costs only itself attempts, not a whole batch each time.
+        self.single_until = 0.0
         self.once_idle: float | None = None  # --once: when the queue first had nothing claimable
         self.stop_requested = False
         self.counts: Counter[str] = Counter()
@@ -158,10 +161,15 @@ class Runner:
         return not self.stop_requested and not self.image_root.down and len(self.work) < limit
 
     def _claim(self, conn: psycopg.Connection) -> None:
-        want = self.settings.batch_size
+        want = self.settings.batch_size if time.monotonic() >= self.single_until else 1
         try:
             claimed = claims.claim(conn, self.worker, want, self.settings.lease_seconds)
         except psycopg.Error as exc:
+            if conn.broken or conn.closed:
+                # Its charged items come back when their lease runs out (one attempt spent
+                # each); one of them may be what killed the backend.
+                self.single_until = time.monotonic() + 2 * self.settings.lease_seconds
+                event("claim-died", "warning", error=error_text(exc), batch=want)
             if self.once:
                 raise
             # Nothing claimed, no attempt spent: keep acknowledging and renewing what is in

@@ -18,6 +18,12 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     PERFORM public.etl_reap_expired_leases();
+    -- Items this worker charged before but never extracted: the claim that should have died
+    -- with its backend, maybe because of one of them. Never extract them again; their lease
+    -- runs out (the attempt stays spent) and the reaper hands them out anew.
+    UPDATE public.etl_processing_queue AS q
+    SET extraction_pending = false
+    WHERE q.claimed_by = p_worker AND q.status = 'processing' AND q.extraction_pending;
     -- Charged before the extraction runs, in a transaction of its own: an extraction that kills
     -- its backend (memory) rolls back etl_claim, not this. The lease then runs out, and the
     -- reaper fails the item once its attempts are spent.
