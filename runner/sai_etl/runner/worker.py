@@ -133,6 +133,7 @@ class Runner:
                 self.look = True
             self._acknowledge()
             now = time.monotonic()
+            self._end_hung(conn, now)
             if self.work.jobs and now >= self.renew_at:
                 leases.renew(conn, self.work, self.settings.lease_seconds)
                 self.renew_at = time.monotonic() + self.settings.lease_seconds / 3
@@ -198,6 +199,23 @@ class Runner:
         self.look = False
         ready_in = claims.next_ready_in(conn)
         self.due = None if ready_in is None else now + max(ready_in, MIN_RECHECK_SECONDS)
+
+    def _end_hung(self, conn: psycopg.Connection, now: float) -> None:
+        """Image work past its deadline ends as a failed attempt with its reason; the item's
+        lease is no longer renewed and the thread's late result is ignored."""
+        deadline = self.settings.image_deadline_seconds
+        for job in self.work.overdue(deadline, now):
+            self.work.abandon(job)
+            error = f"image work still running after {deadline:g} s (hung read or decode): given up"
+            status = claims.fail(conn, job.item, error, True)
+            event(
+                "image-work-hung",
+                "warning",
+                queue_id=job.item.queue_id,
+                execution_id=job.item.execution_id,
+                status=status,
+            )
+            self.look = True
 
     def _collect(self) -> None:
         """The pipe only says that some image work finished: take the outcomes."""
