@@ -74,7 +74,9 @@ class InFlight:
         self.pool.replace_stuck()
 
     def collect(self) -> None:
-        """Take the outcomes of finished image work."""
+        """Take the outcomes of finished image work; drop lost jobs that never started."""
+        for job in [j for j in self.jobs.values() if j.lost and j.future.cancelled()]:
+            self.forget(job)
         for job in self.jobs.values():
             if job.outcome is None and job.future.done() and not job.future.cancelled():
                 try:

@@ -7,8 +7,9 @@ and on the LISTEN socket, with a timeout that is the nearest of: the poll fallba
 deferred work becomes claimable (etl_next_ready_in), lease renewal, the sweep, the watchdog.
 
 Its parts: connections.py (reconnects), inflight.py (the items in hand), acknowledge.py,
-leases.py, housekeeping.py (the sweep), outage.py (n8n unreachable, image_root.py: the image
-root refusing files), stopping.py.
+leases.py (renewal, on a thread and connection of its own), housekeeping.py (the sweep),
+outage.py (n8n unreachable, image_root.py: the image root refusing files), systemic.py (pauses
+for faults no item causes), stopping.py.
 """
 
 from __future__ import annotations
@@ -27,13 +28,14 @@ from typing import Any
 import psycopg
 
 from sai_etl.config import Settings
-from sai_etl.runner import claims, leases, sdnotify, stopping
+from sai_etl.runner import claims, sdnotify, stopping
 from sai_etl.runner.acknowledge import acknowledge
 from sai_etl.runner.connections import Connections
 from sai_etl.runner.housekeeping import Housekeeping
 from sai_etl.runner.image_root import ImageRootWatch
 from sai_etl.runner.image_work import ImageContext
 from sai_etl.runner.inflight import InFlight
+from sai_etl.runner.leases import LeaseRenewer
 from sai_etl.runner.log import error_text, event
 from sai_etl.runner.outage import Outage
 from sai_etl.runner.systemic import SystemicPause
@@ -68,7 +70,9 @@ class Runner:
         self.look = True  # the queue may hold claimable work: claim without waiting
         self.poll_at = 0.0
         self.due: float | None = None  # when the queue said the next item becomes claimable
-        self.renew_at = 0.0
+        self.renewer = LeaseRenewer(
+            settings.dashboard_dsn, self.work, settings.lease_seconds, self._wake
+        )
         self.heartbeat_at = 0.0
         # After a claim whose backend died: claim one item at a time until then, so that an
         # item that kills its backend costs only itself attempts, not a whole batch each time.
@@ -90,6 +94,7 @@ class Runner:
             once=self.once or None,
         )
         self._connect()
+        self.renewer.start()
         sdnotify.notify("READY=1", f"STATUS={self._status()}")
         while not self.stop_requested:
             self._collect()
@@ -118,7 +123,6 @@ class Runner:
         if not self.db.open():
             return False
         self.look = True  # notifications sent while we were away are lost
-        self.renew_at = 0.0  # renew at once what we hold, before anything else
         return True
 
     # -- one turn of the loop ----------------------------------------------------------------
@@ -134,9 +138,6 @@ class Runner:
             self._acknowledge()
             now = time.monotonic()
             self._end_hung(conn, now)
-            if self.work.jobs and now >= self.renew_at:
-                leases.renew(conn, self.work, self.settings.lease_seconds)
-                self.renew_at = time.monotonic() + self.settings.lease_seconds / 3
             if now >= self.housekeeping.next_at and self.housekeeping.sweep(conn):
                 self.look = True
             if now >= self.heartbeat_at:
@@ -187,8 +188,6 @@ class Runner:
         self.n8n.recovered()
         self.systemic.resumed(conn)
         self.poll_at = now + self.settings.poll_seconds
-        if not self.work.jobs:
-            self.renew_at = now + self.settings.lease_seconds / 3
         self.work.start(claimed, self.context, now)
         if claimed:
             self.once_idle = None
@@ -256,9 +255,13 @@ class Runner:
 
     def _once_finished(self) -> bool:
         """--once: nothing in hand and nothing claimable within the wait bound, or the image
-        root refuses files (the failed items wait in the queue with their error)."""
+        root refuses files (the failed items wait in the queue with their error), or a
+        systemic fault paused claiming (the items wait, attempts refunded)."""
         if self.db.conn is not None and not self.work.jobs and self.image_root.down:
             event("not-waiting", reason="image root not writable")
+            return True
+        if self.db.conn is not None and not self.work.jobs and self.systemic.down:
+            event("not-waiting", reason="paused by a systemic fault")
             return True
         if self.db.conn is None or self.work.jobs or self.look:
             return False
@@ -307,8 +310,6 @@ class Runner:
                 else:
                     moments += [self.poll_at, self.due]
             moments += [self.housekeeping.next_at, self.heartbeat_at]
-            if self.work.jobs:
-                moments.append(self.renew_at)
         return max(0.0, min(m for m in moments if m is not None) - now)
 
     def _wait(self, timeout: float) -> None:
@@ -325,6 +326,7 @@ class Runner:
         if self.db.conn is not None:
             with contextlib.suppress(psycopg.Error):
                 claims.heartbeat(self.db.conn, self.worker, "stopped")
+        self.renewer.stop()
         self.image_root.close()
         self.work.close()
         self.db.close()
