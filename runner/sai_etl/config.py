@@ -24,6 +24,10 @@ ENVIRONMENT: dict[str, tuple[str | None, str]] = {
     "SAI_DISPLAY_SIZE": (None, "longest side of the WebP display variant; unset: none written"),
     "SAI_ORPHAN_TEMP_SECONDS": ("300", "at start, remove older temp files a crashed runner left"),
     "SAI_IMAGE_DEADLINE_SECONDS": ("120", "one item's image work longer than this fails (hung)"),
+    "SAI_METRICS_ADDR": (
+        None,
+        "host:port of the runner's Prometheus /metrics endpoint; unset: none",
+    ),
 }
 
 
@@ -89,6 +93,7 @@ class Settings:
     display_size: int | None
     orphan_temp_seconds: float
     image_deadline_seconds: float
+    metrics_addr: str | None
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -110,4 +115,5 @@ class Settings:
             display_size=_optional_int("SAI_DISPLAY_SIZE"),
             orphan_temp_seconds=float(_number("SAI_ORPHAN_TEMP_SECONDS", float)),
             image_deadline_seconds=float(_number("SAI_IMAGE_DEADLINE_SECONDS", float)),
+            metrics_addr=_get("SAI_METRICS_ADDR"),
         )

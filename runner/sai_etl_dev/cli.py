@@ -10,6 +10,7 @@ import time
 import psycopg
 
 from sai_etl.config import require
+from sai_etl_dev import sandbox
 from sai_etl_dev.simulate import ensure_workflows, simulate
 
 
@@ -19,7 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="play camera executions into n8n's database (demo, tests, load)",
         description=(
             "Write COUNT executions of the SAI workflows into the n8n database named by "
-            "SAI_N8N_DSN, through n8n 1.123's own sequence of statements."
+            "SAI_N8N_DSN, through n8n 1.123's own sequence of statements. Only into a database "
+            "marked as a sandbox (`sai-etl-dev sandbox`); existing workflow rows are never changed."
         ),
     )
     parser.add_argument("--count", type=int, default=20, help="executions to play (default 20)")
@@ -53,9 +55,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--setup",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="insert or refresh the SAI workflows first (default on)",
+        help="insert the SAI workflows first where absent (default on)",
     )
     parser.set_defaults(func=run)
+    mark = subparsers.add_parser(
+        "sandbox",
+        help="mark SAI_N8N_DSN's database as a sandbox the simulator may write into",
+        description=(
+            "Sets the database comment that marks a sandbox; refused on a database that holds "
+            "executions or has a comment of its own. scripts/setup-db runs it on the n8n "
+            "databases it creates."
+        ),
+    )
+    mark.set_defaults(func=run_sandbox)
+
+
+def run_sandbox(args: argparse.Namespace) -> int:
+    with psycopg.connect(require("SAI_N8N_DSN"), autocommit=True) as conn:
+        sandbox.mark(conn)
+        print(f"{conn.info.dbname}: marked as a sai-etl sandbox")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
         binary_dir = require("SAI_N8N_BINARY_DIR")
     with psycopg.connect(require("SAI_N8N_DSN"), autocommit=True) as conn:
         if args.setup:
-            ensure_workflows(conn)
+            for workflow_id in ensure_workflows(conn):
+                print(f"inserted workflow {workflow_id}")
         started = time.monotonic()
         ids = simulate(
             conn,
@@ -99,7 +119,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     register(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
     args = parser.parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except sandbox.NotASandbox as exc:
+        print(f"sai-etl-dev: refused: {exc}", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

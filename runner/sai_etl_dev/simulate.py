@@ -33,6 +33,7 @@ import psycopg
 from sai_etl_dev import payloads as p
 from sai_etl_dev.flatted import encode
 from sai_etl_dev.frames import make_frame
+from sai_etl_dev.sandbox import require_sandbox
 
 WorkflowChoice = Literal["mixed", "camera", "json"]
 BinaryMode = Literal["inline", "filesystem"]
@@ -48,33 +49,26 @@ def load_workflow_file(spec: p.WorkflowSpec) -> dict[str, Any]:
     return workflow
 
 
-def ensure_workflows(conn: psycopg.Connection) -> None:
-    """Insert the two SAI workflows into workflow_entity, or bring them back to their definition.
+def ensure_workflows(conn: psycopg.Connection) -> list[str]:
+    """Insert the two SAI workflows into workflow_entity where absent; the ids inserted.
 
-    Rows already equal are left untouched (n8n's trigger bumps versionCounter on every UPDATE).
-    activeVersionId stays NULL: that would need a workflow_history row, which nothing here reads.
+    Only into a sandbox (see sandbox.py), and an existing row is never changed, whatever it
+    holds: a workflow of that id is someone's. activeVersionId stays NULL: that would need a
+    workflow_history row, which nothing here reads.
     """
+    require_sandbox(conn)
+    inserted = []
     with conn.transaction():
         for spec in p.WORKFLOWS.values():
             workflow = load_workflow_file(spec)
-            conn.execute(
+            row = conn.execute(
                 """
                 INSERT INTO workflow_entity AS w
                     (id, name, active, nodes, connections, settings,
                      "versionId", "triggerCount", "activeVersionId")
                 VALUES (%s, %s, %s, %s::json, %s::json, %s::json, %s, 1, NULL)
-                ON CONFLICT (id) DO UPDATE
-                SET name = excluded.name,
-                    active = excluded.active,
-                    nodes = excluded.nodes,
-                    connections = excluded.connections,
-                    settings = excluded.settings,
-                    "updatedAt" = CURRENT_TIMESTAMP(3)
-                WHERE (w.name, w.active, w.nodes::jsonb, w.connections::jsonb,
-                       w.settings::jsonb)
-                      IS DISTINCT FROM
-                      (excluded.name, excluded.active, excluded.nodes::jsonb,
-                       excluded.connections::jsonb, excluded.settings::jsonb)
+                ON CONFLICT (id) DO NOTHING
+                RETURNING w.id
                 """,
                 (
                     spec.id,
@@ -85,7 +79,10 @@ def ensure_workflows(conn: psycopg.Connection) -> None:
                     json.dumps(workflow["settings"]),
                     spec.version_id,
                 ),
-            )
+            ).fetchone()
+            if row is not None:
+                inserted.append(row[0])
+    return inserted
 
 
 @dataclass(frozen=True)
@@ -163,6 +160,7 @@ def simulate(
     """
     if not conn.autocommit:
         raise ValueError("simulate needs an autocommit connection (each n8n step commits)")
+    require_sandbox(conn)
     if count < 0:
         raise ValueError("count must not be negative")
     if rate is not None and rate <= 0:

@@ -25,7 +25,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--since", required=True, type=durations.since, help="a span back (7d, 12h) or a date"
     )
     parser.add_argument("--batch", type=int, default=10000, help="executions per round trip")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--quiet", action="store_true", help="no progress bar (there is none off a terminal)"
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="count the executions that would be added (read through the link), add none",
+    )
     parser.set_defaults(func=run)
 
 
@@ -40,9 +47,33 @@ def _progress(done: int, total: int, added: int, started: float) -> None:
     sys.stderr.flush()
 
 
+def dry_run(args: argparse.Namespace) -> int:
+    """What etl_n8n_link_health counts over the same span: the watched workflows' finished
+    executions in n8n, and how many of them the dashboard lacks (what a backfill adds)."""
+    with db.dashboard("backfill") as conn:
+        reachable, error, finished, missing = conn.execute(
+            "SELECT n8n_reachable, n8n_error, n8n_finished, n8n_missing "
+            "FROM etl_n8n_link_health(now() - %s::timestamptz)",
+            [args.since],
+        ).fetchone()
+    if not reachable:
+        print(f"sai-etl backfill: n8n cannot be read through the link: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"backfill since {args.since:%Y-%m-%d %H:%M:%S%z} would add {missing} of {finished} "
+        f"finished executions of watched workflows (the rest are in the dashboard), "
+        f"at priority {BACKFILL_PRIORITY}"
+    )
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     if args.batch <= 0:
         raise SystemExit("sai-etl backfill: --batch must be positive")
+    if args.dry_run:
+        return dry_run(args)
+    # The bar redraws one line with \r: only for a person at a terminal, never into a log.
+    show = not args.quiet and sys.stderr.isatty()
     with db.dashboard("backfill") as conn:
         (total,) = conn.execute(
             "SELECT etl_count_n8n_finished(%s::timestamptz)", [args.since]
@@ -58,12 +89,12 @@ def run(args: argparse.Namespace) -> int:
             ).fetchone()
             scanned += step_scanned
             added += step_added
-            if not args.quiet:
+            if show:
                 _progress(scanned, max(total, scanned), added, started)
             if step_scanned < args.batch:
                 break
             after = last_id
-    if not args.quiet:
+    if show:
         sys.stderr.write("\n")
     print(f"backfill since {args.since:%Y-%m-%d %H:%M:%S%z}: {scanned} scanned, {added} added")
     return 0

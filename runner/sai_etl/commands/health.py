@@ -15,17 +15,22 @@ from sai_etl.report import health_text as health_report
 from sai_etl.report import prometheus
 from sai_etl.report.terminal import Style
 
-HEALTHY, ALERTING, UNREACHABLE = 0, 1, 2
+# The monitoring-plugin convention (Nagios, Icinga, Sensu): the worst firing alert decides.
+OK, WARNING, CRITICAL, UNKNOWN = 0, 1, 2, 3
+SEVERITY_STATUS = {"warning": WARNING, "critical": CRITICAL}
 CONNECT_TIMEOUT = 10
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "health",
-        help="show queue, pipeline, data quality and alerts (exit 1 on alerts, 2 if unreachable)",
+        help="show queue, pipeline, data quality and alerts (exit 0 OK, 1 WARNING, 2 CRITICAL, "
+        "3 UNKNOWN)",
         description=(
-            "Reads etl_health_json() from sai_dashboard and shows it. Exit status: 0 healthy, "
-            "1 when an alert fires (see the etl_alerts view), 2 when the database cannot be read."
+            "Reads etl_health_json() from sai_dashboard and shows it. Exit status, as monitoring "
+            "plugins: 0 OK (no alert fires), 1 WARNING (the worst firing alert is a warning), "
+            "2 CRITICAL (a critical alert fires; see the etl_alerts view), 3 UNKNOWN (the "
+            "database cannot be read)."
         ),
     )
     form = parser.add_mutually_exclusive_group()
@@ -59,11 +64,17 @@ def run(args: argparse.Namespace) -> int:
         )
         if args.prometheus:
             sys.stdout.write(prometheus.unreachable())
-        return UNREACHABLE
+        return UNKNOWN
     if args.json:
         print(json.dumps(doc, indent=2))
     elif args.prometheus:
         sys.stdout.write(prometheus.render(doc))
     else:
         sys.stdout.write(health_report.render(doc, Style.for_stream(sys.stdout)))
-    return HEALTHY if doc["healthy"] else ALERTING
+    return status(doc)
+
+
+def status(doc: dict) -> int:
+    """The exit status for a health document: its worst firing alert's severity."""
+    firing = [SEVERITY_STATUS.get(alert["severity"], UNKNOWN) for alert in doc["alerts"]]
+    return max(firing, default=OK)

@@ -6,7 +6,7 @@ import argparse
 import os
 
 from sai_etl import config, db
-from sai_etl.install import links, schema
+from sai_etl.install import links, plan, schema
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,12 +27,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="set new passwords for the link roles even when the links work",
     )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="list the migrations that would run; connect, read, change nothing",
+    )
     parser.set_defaults(func=run)
+
+
+def dry_run(n8n_dsn: str, dashboard_dsn: str) -> int:
+    for database, dsn in (("n8n", n8n_dsn), ("dashboard", dashboard_dsn)):
+        todo = plan.pending(dsn, database)
+        print(f"{database}: {len(todo)} migration(s) would be applied {todo or ''}".rstrip())
+        print(f"{database}: then the {plan.sql_files(database)} files of sql/{database} re-applied")
+    print("links: each checked; a new password set only where a link does not answer")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
     n8n_dsn = config.require("SAI_N8N_DSN")
     dashboard_dsn = config.require("SAI_DASHBOARD_DSN")
+    if args.dry_run:
+        return dry_run(n8n_dsn, dashboard_dsn)
     for database, dsn in (("n8n", n8n_dsn), ("dashboard", dashboard_dsn)):
         applied = schema.migrate(dsn, database)
         print(f"{database}: {len(applied)} migration(s) applied {applied or ''}".rstrip())

@@ -21,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     which.add_argument("--failed", action="store_true", help="items that failed (default)")
     which.add_argument("--skipped", action="store_true", help="items skipped as source gone")
     parser.add_argument("ids", nargs="*", type=int, metavar="ID", help="n8n execution ids")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="list the items that would be reopened"
+    )
     parser.set_defaults(func=run)
 
 
@@ -32,6 +35,16 @@ def run(args: argparse.Namespace) -> int:
     ids = args.ids or None
     with db.dashboard("retry") as conn:
         for status in statuses:
+            if args.dry_run:
+                rows = conn.execute(
+                    "SELECT execution_id, attempts, last_error FROM etl_retry_preview("
+                    "%s::text, %s::bigint[])",
+                    [status, ids],
+                ).fetchall()
+                print(f"would reopen {len(rows)} {status} item{'s' if len(rows) != 1 else ''}")
+                for execution_id, attempts, error in rows:
+                    print(f"  {execution_id}\t{attempts} attempts\t{error or ''}".rstrip())
+                continue
             (count,) = conn.execute(
                 "SELECT etl_retry(%s::text, %s::bigint[])", [status, ids]
             ).fetchone()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sai_etl import config
+from sai_etl.report import metrics_http
 from sai_etl.runner.image_work import ImageContext
 from sai_etl.runner.images import ImageLimits, remove_orphan_temps
 from sai_etl.runner.log import event
@@ -36,6 +37,7 @@ RUN_ENVIRONMENT = [
     "SAI_THUMBNAIL_SIZE",
     "SAI_DISPLAY_SIZE",
     "SAI_ORPHAN_TEMP_SECONDS",
+    "SAI_METRICS_ADDR",
 ]
 
 
@@ -83,6 +85,12 @@ def run(args: argparse.Namespace) -> int:
         raise config.ConfigError("--once-wait must not be negative")
     settings = config.Settings.from_env()
     context = _context(settings)
+    if settings.metrics_addr:
+        try:
+            metrics_http.serve(settings.metrics_addr, settings.dashboard_dsn)
+        except (ValueError, OSError) as exc:
+            raise config.ConfigError(f"metrics endpoint: {exc}") from None
+        event("metrics-listening", address=settings.metrics_addr)
     removed = remove_orphan_temps(settings.image_dir, settings.orphan_temp_seconds)
     if removed:
         event("removed-orphan-temps", count=removed, root=settings.image_dir)

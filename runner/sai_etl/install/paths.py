@@ -1,22 +1,26 @@
-"""Where the checkout keeps the SQL the runner installs (sql/, migrations/)."""
+"""Where the installed package keeps the SQL it installs (package sai_etl.schema: sql/,
+migrations/), found with importlib.resources: no checkout and no environment variable needed."""
 
 from __future__ import annotations
 
-import os
+from importlib.resources import files
 from pathlib import Path
 
 DATABASES = ("dashboard", "n8n")
 
 
-def project_root() -> Path:
-    """The sai-etl checkout: SAI_ETL_HOME, else the tree this package was installed from."""
-    home = os.environ.get("SAI_ETL_HOME")
-    return Path(home) if home else Path(__file__).resolve().parents[3]
+def schema_root() -> Path:
+    """The sai_etl.schema package folder. yoyo reads migrations from a directory, so the package
+    must be installed unpacked (as pip does), not imported from a zip."""
+    root = files("sai_etl.schema")
+    if not isinstance(root, Path):
+        raise RuntimeError(f"sai-etl's SQL is not on the file system ({root}): install it with pip")
+    return root
 
 
 def sql_dir(database: str) -> Path:
-    return project_root() / "sql" / database
+    return schema_root() / "sql" / database
 
 
 def migrations_dir(database: str) -> Path:
-    return project_root() / "migrations" / database
+    return schema_root() / "migrations" / database

@@ -20,6 +20,7 @@ def render(doc: dict[str, Any], style: Style) -> str:
     lines += ["", style.paint("Stage 2 queue", "bold"), *_queue(q, p, now)]
     lines += ["", style.paint("Runners", "bold"), *_runners(doc, p, now, style)]
     lines += ["", style.paint("Vacuum and retention", "bold"), *_upkeep(q, now)]
+    lines += ["", style.paint("Image store", "bold"), *_images(doc, now, style)]
     lines += ["", style.paint("Data quality (all executions)", "bold"), *_quality(doc, p, style)]
     if doc["failed_items"]:
         lines += ["", style.paint("Failed and skipped items (newest first)", "bold")]
@@ -183,6 +184,55 @@ def _upkeep(q: dict[str, Any], now: datetime) -> list[str]:
                 f"{q['queue_retention']}; {text(q['prunable_count'])} completed rows past it",
             ),
             ("last prune", prune),
+        ]
+    )
+
+
+def _bytes(value: int | None) -> str:
+    if value is None:
+        return UNKNOWN
+    size = float(value)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if size < 1024:
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} TiB"
+
+
+def _images(doc: dict[str, Any], now: datetime, style: Style) -> list[str]:
+    """Each image root's disk figures, then what is kept and what retention removed."""
+    i = doc["images"]
+    rows = [
+        [
+            s["host"],
+            s["root"],
+            _bytes(s["used_bytes"]),
+            _bytes(s["free_bytes"]),
+            _bytes(s["total_bytes"]),
+            ago(s["measured_at"], now),
+        ]
+        for s in doc["image_stores"]
+    ]
+    lines = (
+        table(["host", "image root", "size", "free", "file system", "measured ago"], rows, style)
+        if rows
+        else ["  no runner has reported its image root yet"]
+    )
+    return lines + pairs(
+        [
+            ("oldest original kept", timestamp(i["oldest_original_kept"])),
+            ("oldest thumbnail kept", timestamp(i["oldest_derived_kept"])),
+            (
+                "retention",
+                f"originals {i['retention_originals']}, derived {i['retention_derived']}, "
+                f"budget {i['disk_budget']}",
+            ),
+            (
+                "removed so far",
+                f"{text(i['originals_pruned_total'] or 0)} originals "
+                f"({_bytes(i['pruned_bytes_total'] or 0)}), "
+                f"{text(i['derived_pruned_total'] or 0)} derived",
+            ),
         ]
     )
 

@@ -33,7 +33,7 @@ class Family:
 
 def unreachable() -> str:
     """What a scrape gets when the dashboard cannot be read: up 0, nothing else."""
-    return _render([_up(False)])
+    return _render([up_family(False)])
 
 
 def render(doc: dict[str, Any]) -> str:
@@ -42,9 +42,10 @@ def render(doc: dict[str, Any]) -> str:
 
 def families(doc: dict[str, Any]) -> list[Family]:
     q, p = doc["queue_health"], doc["pipeline_health"]
+    counters = doc.get("counters", {})
     one = _one_sample
     out = [
-        _up(True),
+        up_family(True),
         Family("healthy", "gauge", "1 when no alert fires.", [({}, doc["healthy"])]),
         Family(
             "alert_firing",
@@ -103,7 +104,7 @@ def families(doc: dict[str, Any]) -> list[Family]:
             q["completed_in_window"],
         ),
         one("stage2_failed_in_window", "Items failed within health_window.", q["failed_in_window"]),
-        _stats(
+        *_stats(
             "stage2_processing_seconds",
             "Stage 2 processing time (claim to completion) within health_window.",
             {
@@ -112,7 +113,7 @@ def families(doc: dict[str, Any]) -> list[Family]:
                 "p99": q["processing_p99_in_window_ms"],
             },
         ),
-        _stats(
+        *_stats(
             "stage2_latency_seconds",
             "Stage 2 latency, queued to completed, of new executions within health_window.",
             {"p50": p["stage2_latency_p50_ms"], "p99": p["stage2_latency_p99_ms"]},
@@ -132,7 +133,7 @@ def families(doc: dict[str, Any]) -> list[Family]:
             "Executions backfilled within health_window.",
             p["stage1_backfilled"],
         ),
-        _stats(
+        *_stats(
             "stage1_lag_seconds",
             "Stage 1 lag, n8n stoppedAt to the dashboard row, within health_window.",
             {
@@ -233,6 +234,20 @@ def families(doc: dict[str, Any]) -> list[Family]:
             "Executions counted by the data quality rollup.",
             doc["data_quality"][0]["executions"] if doc["data_quality"] else None,
         ),
+        Family(
+            "items_total",
+            "counter",
+            "Stage 2 queue outcomes since installation: items completed, failed, skipped; "
+            "retried = attempts started after an item's first.",
+            [({"outcome": name}, counters.get(name)) for name in OUTCOMES],
+        ),
+        Family(
+            "image_bytes_written_total",
+            "counter",
+            "Bytes of original images written since installation.",
+            [({}, counters.get("image_bytes_written"))],
+        ),
+        *_image_families(doc),
         one(
             "data_quality_refresh_timestamp_seconds",
             "When the data quality rollup was last refreshed.",
@@ -242,6 +257,63 @@ def families(doc: dict[str, Any]) -> list[Family]:
     return out
 
 
+OUTCOMES = ("completed", "failed", "skipped", "retried")
+
+
+def _image_families(doc: dict[str, Any]) -> list[Family]:
+    """The image store: per root (host, root) its file system and size, then what is kept."""
+    stores, images = doc["image_stores"], doc["images"]
+
+    def per_root(key: str) -> list[Sample]:
+        return [({"host": s["host"], "root": s["root"]}, s[key]) for s in stores]
+
+    return [
+        Family(
+            "image_root_free_bytes",
+            "gauge",
+            "Free bytes on the image root's file system.",
+            per_root("free_bytes"),
+        ),
+        Family(
+            "image_root_filesystem_bytes",
+            "gauge",
+            "Size of the image root's file system.",
+            per_root("total_bytes"),
+        ),
+        Family(
+            "image_root_used_bytes",
+            "gauge",
+            "Bytes of the files under the image root (measured every image_measure_every).",
+            per_root("used_bytes"),
+        ),
+        _one_sample(
+            "image_oldest_original_kept_timestamp_seconds",
+            "When the oldest original image still on disk was stored.",
+            _epoch(images["oldest_original_kept"]),
+        ),
+        _one_sample(
+            "image_oldest_derived_kept_timestamp_seconds",
+            "When the oldest thumbnail still on disk was stored.",
+            _epoch(images["oldest_derived_kept"]),
+        ),
+        Family(
+            "images_pruned_total",
+            "counter",
+            "Images whose files retention removed, by kind.",
+            [
+                ({"kind": "original"}, images["originals_pruned_total"] or 0),
+                ({"kind": "derived"}, images["derived_pruned_total"] or 0),
+            ],
+        ),
+        Family(
+            "image_pruned_bytes_total",
+            "counter",
+            "Bytes of original images retention removed.",
+            [({}, images["pruned_bytes_total"] or 0)],
+        ),
+    ]
+
+
 def _render(items: Iterable[Family]) -> str:
     lines: list[str] = []
     for family in items:
@@ -249,7 +321,7 @@ def _render(items: Iterable[Family]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _up(up: bool) -> Family:
+def up_family(up: bool) -> Family:
     return Family(
         "up", "gauge", "1 when the dashboard database answered the health query.", [({}, up)]
     )
@@ -259,11 +331,24 @@ def _one_sample(name: str, help_text: str, value: Any) -> Family:
     return Family(name, "gauge", help_text, [({}, value)])
 
 
-def _stats(name: str, help_text: str, millis: dict[str, float | None]) -> Family:
-    samples: list[Sample] = [
-        ({"stat": stat}, None if value is None else value / 1000) for stat, value in millis.items()
+# Percentiles carry Prometheus' `quantile` label; the average and the maximum are their own series.
+QUANTILES = {"p50": "0.5", "p99": "0.99"}
+
+
+def _stats(name: str, help_text: str, millis: dict[str, float | None]) -> list[Family]:
+    seconds = {stat: None if value is None else value / 1000 for stat, value in millis.items()}
+    out = [
+        Family(
+            name,
+            "gauge",
+            f"{help_text} Quantiles.",
+            [({"quantile": QUANTILES[s]}, v) for s, v in seconds.items() if s in QUANTILES],
+        )
     ]
-    return Family(name, "gauge", help_text, samples)
+    for stat, label in (("avg", "average"), ("max", "maximum")):
+        if stat in seconds:
+            out.append(_one_sample(f"{name}_{stat}", f"{help_text} The {label}.", seconds[stat]))
+    return out
 
 
 def _ratio(present: int, total: int) -> float | None:

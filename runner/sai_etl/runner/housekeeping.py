@@ -1,21 +1,23 @@
 """The periodic sweep (Stage 1's safety net: outbox drain, reconcile) and the maintenance after
-it. Their failures are logged, never fatal to Stage 2."""
+it (the dashboard's housekeeping, then image retention and the image root's disk report). Their
+failures are logged, never fatal to Stage 2."""
 
 from __future__ import annotations
 
 import contextlib
 import time
+from pathlib import Path
 
 import psycopg
 
 from sai_etl import db
-from sai_etl.runner import sweep
+from sai_etl.runner import retention, sweep
 from sai_etl.runner.log import error_text, event
 
 
 class Housekeeping:
-    def __init__(self, n8n_dsn: str | None, every_seconds: float) -> None:
-        self.n8n_dsn, self.every = n8n_dsn, every_seconds
+    def __init__(self, n8n_dsn: str | None, every_seconds: float, image_dir: Path) -> None:
+        self.n8n_dsn, self.every, self.image_dir = n8n_dsn, every_seconds, image_dir
         self.n8n: psycopg.Connection | None = None  # for the outbox drain
         self.next_at = 0.0
 
@@ -45,6 +47,7 @@ class Housekeeping:
             return
         if done.pruned or done.heartbeats_pruned:
             event("maintenance", pruned=done.pruned, heartbeats_pruned=done.heartbeats_pruned)
+        retention.maintain(conn, self.image_dir)
 
     def close(self) -> None:
         if self.n8n is not None:

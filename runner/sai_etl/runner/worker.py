@@ -60,7 +60,9 @@ class Runner:
         self.worker = f"{socket.gethostname()}:{os.getpid()}"
         self.db = Connections(settings.dashboard_dsn, self.worker, once)
         self.work = InFlight(settings.concurrency, self._wake)
-        self.housekeeping = Housekeeping(settings.n8n_dsn, settings.sweep_seconds)
+        self.housekeeping = Housekeeping(
+            settings.n8n_dsn, settings.sweep_seconds, context.image_dir
+        )
         # Claims while n8n's database cannot be read: a cheap failed connect each.
         self.n8n = Outage("n8n-unreachable", "n8n-reachable")
         self.image_root = ImageRootWatch(context.image_dir)

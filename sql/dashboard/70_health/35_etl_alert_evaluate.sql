@@ -11,7 +11,7 @@ RETURNS TABLE (
     message text
 )
 LANGUAGE sql
-ROWS 9
+ROWS 11
 STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, public, pg_temp
@@ -29,7 +29,13 @@ AS $$
             trim_scale(extract(EPOCH FROM coalesce(public.etl_setting('alert_runner_silent')::interval, interval '1 minute')))
                 AS runner_silent_s,
             trim_scale(extract(EPOCH FROM coalesce(public.etl_setting('alert_xmin_age')::interval, interval '1 hour')))
-                AS xmin_age_s
+                AS xmin_age_s,
+            coalesce(public.etl_setting('alert_image_free_bytes')::numeric, 5368709120) AS image_free_bytes,
+            nullif(public.etl_setting('alert_image_root_bytes'), 'none')::numeric AS image_root_bytes
+    ),
+    img AS (
+        SELECT min(s.free_bytes) AS free_bytes, max(s.used_bytes) AS used_bytes
+        FROM public.etl_image_stores AS s
     ),
     v AS (
         SELECT
@@ -104,6 +110,20 @@ AS $$
                 ELSE format('%s holds back vacuum by %s transactions, for %s s (alert above %s s)',
                             q.oldest_xmin_holder, q.oldest_xmin_age, v.xmin_s, t.xmin_age_s) END
     FROM t, v
+    UNION ALL
+    SELECT 'image_disk_low', 'critical', coalesce(img.free_bytes < t.image_free_bytes, false),
+           img.free_bytes, t.image_free_bytes, 'bytes',
+           CASE WHEN img.free_bytes IS NULL THEN 'no runner has reported its image root yet'
+                ELSE format('%s bytes free on the fullest image root (alert below %s)',
+                            img.free_bytes, t.image_free_bytes) END
+    FROM t, img
+    UNION ALL
+    SELECT 'image_root_large', 'warning', coalesce(img.used_bytes > t.image_root_bytes, false),
+           img.used_bytes, t.image_root_bytes, 'bytes',
+           CASE WHEN img.used_bytes IS NULL THEN 'no image root measured yet'
+                WHEN t.image_root_bytes IS NULL THEN format('largest image root %s bytes (no alert set)', img.used_bytes)
+                ELSE format('largest image root %s bytes (alert above %s)', img.used_bytes, t.image_root_bytes) END
+    FROM t, img
 $$;
 
 COMMENT ON FUNCTION public.etl_alert_evaluate(public.etl_queue_health, public.etl_pipeline_health) IS
@@ -113,7 +133,9 @@ COMMENT ON FUNCTION public.etl_alert_evaluate(public.etl_queue_health, public.et
 'outbox_not_draining (oldest outbox row older than alert_outbox_age), queue_backlog (pending > '
 'alert_pending_max), slow_processing (avg processing in health_window > alert_avg_processing), '
 'failed_increasing (items failed in health_window > alert_failed_max), stage1_lag (p99 > alert_stage1_lag), '
-'vacuum_held_back (a transaction older than alert_xmin_age holds the xmin horizon). A figure that is not '
+'vacuum_held_back (a transaction older than alert_xmin_age holds the xmin horizon), image_disk_low (an '
+'image root''s file system has less free space than alert_image_free_bytes), image_root_large (an image '
+'root is larger than alert_image_root_bytes, none: off). A figure that is not '
 'known (nothing completed, n8n unreadable) does not fire its alert; n8n_unreachable fires instead.';
 
 REVOKE ALL ON FUNCTION public.etl_alert_evaluate(public.etl_queue_health, public.etl_pipeline_health) FROM PUBLIC;

@@ -41,6 +41,11 @@ BEGIN
         'alert_checks', v_checks,
         'queue_health', to_jsonb(q),
         'pipeline_health', to_jsonb(p),
+        'counters', coalesce((SELECT jsonb_object_agg(c.name, c.value) FROM public.etl_counters AS c), '{}'),
+        'images', (SELECT to_jsonb(i) FROM public.etl_image_health AS i),
+        'image_stores', coalesce(
+            (SELECT jsonb_agg(to_jsonb(s) ORDER BY s.host, s.root) FROM public.etl_image_stores AS s), '[]'
+        ),
         'data_quality', coalesce((SELECT jsonb_agg(to_jsonb(d)) FROM public.etl_data_quality AS d), '[]'),
         'failed_items', coalesce(
             (SELECT jsonb_agg(to_jsonb(f)) FROM (SELECT * FROM public.etl_failed_items LIMIT 20) AS f), '[]'
@@ -58,7 +63,7 @@ COMMENT ON FUNCTION public.etl_health_json() IS
 'avg Stage 1 lag; stage2.processed = items completed, avgProcessingTimeMs = their avg processing time; '
 'pending_deep_extraction = items pending or processing. Then healthy (no alert firing), alerts (firing), '
 'alert_checks (all), queue_health, pipeline_health, data_quality (overall), failed_items (newest 20), '
-'runners (heartbeats).';
+'runners (heartbeats), counters (etl_counters: totals that only grow), images (etl_image_health) and image_stores (etl_image_stores).';
 
 REVOKE ALL ON FUNCTION public.etl_health_json() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.etl_health_json() TO sai_etl_runner;

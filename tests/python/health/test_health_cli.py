@@ -102,12 +102,12 @@ def test_healthy_exits_0_without_colour_off_a_terminal(dash: psycopg.Connection)
 
 def test_colour_on_a_terminal(dash: psycopg.Connection) -> None:
     result = sai_etl("health", dsn=dash.info.dsn, tty=True)
-    assert result.returncode == 1
+    assert result.returncode == 2  # runner_silent: CRITICAL
     assert "\x1b[31" in result.stdout  # the firing alert, in red
     assert "runner_silent" in result.stdout
 
 
-def test_firing_alert_exits_1(dash: psycopg.Connection) -> None:
+def test_firing_warning_exits_1(dash: psycopg.Connection) -> None:
     dash.execute("SELECT etl_heartbeat('runner-a:1')")
     dash.execute("UPDATE etl_settings SET value = '2' WHERE key = 'alert_pending_max'")
     add_executions(dash, range(1, 4))
@@ -118,16 +118,16 @@ def test_firing_alert_exits_1(dash: psycopg.Connection) -> None:
     assert "3 items pending Stage 2 (alert above 2)" in result.stdout
 
 
-def test_unreachable_database_exits_2() -> None:
+def test_unreachable_database_exits_3_unknown() -> None:
     result = sai_etl("health", dsn=UNREACHABLE_DSN)
-    assert result.returncode == 2
+    assert result.returncode == 3
     assert "cannot read health from the dashboard" in result.stderr
     assert result.stdout == ""
 
 
 def test_unreachable_database_in_prometheus_is_up_0() -> None:
     result = sai_etl("health", "--prometheus", dsn=UNREACHABLE_DSN)
-    assert result.returncode == 2
+    assert result.returncode == 3
     families = metrics(result.stdout)
     assert list(families) == ["sai_etl_up"]
     assert sample(families, "sai_etl_up") == 0
@@ -141,7 +141,7 @@ def test_json_is_the_health_document(dash: psycopg.Connection) -> None:
         "1, CASE WHEN id <= 2 THEN now() END, CASE WHEN id <= 2 THEN 1000 * id END FROM executions"
     )
     result = sai_etl("health", "--json", dsn=dash.info.dsn)
-    assert result.returncode == 1  # no runner has sent a heartbeat
+    assert result.returncode == 2  # no runner has sent a heartbeat: CRITICAL
     doc = json.loads(result.stdout)
     assert doc["etl"]["stage1"]["processed"] == 5
     assert doc["etl"]["stage2"] == {
@@ -174,7 +174,7 @@ def test_prometheus_parses_and_carries_the_figures(dash: psycopg.Connection) -> 
     )
     dash.execute("SELECT etl_refresh_data_quality()")
     result = sai_etl("health", "--prometheus", dsn=dash.info.dsn)
-    assert result.returncode == 1
+    assert result.returncode == 2  # runner_silent (critical) and failed_increasing (warning)
     families = metrics(result.stdout)
     assert all(name.startswith("sai_etl_") for name in families)
     assert all(family.documentation for family in families.values())
@@ -185,7 +185,8 @@ def test_prometheus_parses_and_carries_the_figures(dash: psycopg.Connection) -> 
     assert sample(families, "sai_etl_healthy") == 0
     assert sample(families, "sai_etl_queue_items", status="pending") == 2
     assert sample(families, "sai_etl_queue_items", status="failed") == 1
-    assert sample(families, "sai_etl_stage2_processing_seconds", stat="p50") == 1.2
+    assert sample(families, "sai_etl_stage2_processing_seconds", quantile="0.5") == 1.2
+    assert sample(families, "sai_etl_stage2_processing_seconds_avg") == 1.2
     assert sample(families, "sai_etl_data_quality_ratio", field="risk_level") == 0.25
     assert sample(families, "sai_etl_data_quality_ratio", field="analysis") == 0.5
     assert sample(families, "sai_etl_alert_firing", alert="runner_silent", severity="critical") == 1
@@ -195,7 +196,8 @@ def test_prometheus_parses_and_carries_the_figures(dash: psycopg.Connection) -> 
     assert families["sai_etl_queue_pruned"].type == "counter"
     # Unknown figures have no sample rather than a made-up zero.
     stage1_lag = families["sai_etl_stage1_lag_seconds"].samples
-    assert {s.labels["stat"] for s in stage1_lag} == {"avg", "p50", "p99", "max"}
+    assert {s.labels["quantile"] for s in stage1_lag} == {"0.5", "0.99"}
+    assert len(families["sai_etl_stage1_lag_seconds_max"].samples) == 1
     assert families["sai_etl_outbox_oldest_timestamp_seconds"].samples == []
 
 
@@ -211,7 +213,7 @@ def test_outbox_not_draining_is_read_through_the_link(pair: Pair, dash: psycopg.
         finally:
             n8n.execute("DELETE FROM sai_etl.outbox WHERE execution_id = 77")
     doc = json.loads(result.stdout)
-    assert result.returncode == 1
+    assert result.returncode == 2  # outbox_not_draining is critical
     assert doc["pipeline_health"]["outbox_depth"] == 1
     assert [a["alert"] for a in doc["alerts"]] == ["outbox_not_draining"]
     assert doc["alerts"][0]["observed"] >= 600
@@ -277,3 +279,45 @@ def test_status_of_an_unknown_execution_exits_1(dash: psycopg.Connection) -> Non
     result = sai_etl("status", "424242", dsn=dash.info.dsn)
     assert result.returncode == 1
     assert "neither the dashboard nor n8n has this execution" in result.stdout
+
+
+def _counters(conn: psycopg.Connection) -> dict[str, int]:
+    return dict(conn.execute("SELECT name, value FROM etl_counters").fetchall())
+
+
+def test_counters_only_grow_and_the_exporter_shows_them(dash: psycopg.Connection) -> None:
+    """Outcomes are counted as they happen and stay counted when the queue rows are gone."""
+    before = _counters(dash)
+    add_executions(dash, range(1, 5))
+    dash.execute(
+        "INSERT INTO etl_processing_queue (execution_id, status, attempts, completed_at) VALUES "
+        "(1, 'completed', 1, now()), (2, 'failed', 5, now()), (3, 'pending', 1, NULL), "
+        "(4, 'pending', 0, NULL)"
+    )
+    # A second attempt of item 3 (a retry), a first of item 4 (not one), both then completed.
+    dash.execute("UPDATE etl_processing_queue SET attempts = attempts + 1 WHERE execution_id > 2")
+    dash.execute(
+        "UPDATE etl_processing_queue SET status = 'completed', completed_at = now() "
+        "WHERE execution_id > 2"
+    )
+    dash.execute(
+        "INSERT INTO execution_images (execution_id, source, valid, size_bytes, sha256, "
+        "original_path, thumbnail_path) VALUES (1, 'binary', true, 1234, 'x', 'o/1', 't/1')"
+    )
+    grown = {k: v - before[k] for k, v in _counters(dash).items()}
+    assert grown == {
+        "completed": 3,
+        "failed": 1,
+        "skipped": 0,
+        "retried": 1,
+        "image_bytes_written": 1234,
+    }
+    dash.execute("DELETE FROM etl_processing_queue")
+    after = _counters(dash)
+    assert after == {k: before[k] + grown[k] for k in before}
+
+    families = metrics(sai_etl("health", "--prometheus", dsn=dash.info.dsn).stdout)
+    assert families["sai_etl_items"].type == "counter"
+    for outcome in ("completed", "failed", "skipped", "retried"):
+        assert sample(families, "sai_etl_items_total", outcome=outcome) == after[outcome]
+    assert sample(families, "sai_etl_image_bytes_written_total") == after["image_bytes_written"]

@@ -4,6 +4,8 @@ nothing."""
 
 from __future__ import annotations
 
+import os
+import pty
 import re
 import subprocess
 
@@ -40,17 +42,34 @@ ORDER BY id
 """
 
 
-def _backfill(pair: pairs.Pair) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        [pairs.SAI_ETL, "backfill", "--since", "30d", "--batch", "40"],
-        env=pair.env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done
+def _backfill(pair: pairs.Pair, tty: bool = False) -> subprocess.CompletedProcess[str]:
+    """`sai-etl backfill`; with `tty`, its stderr is a terminal (where the progress bar shows)."""
+    command = [pairs.SAI_ETL, "backfill", "--since", "30d", "--batch", "40"]
+    if not tty:
+        done = subprocess.run(
+            command, env=pair.env(), capture_output=True, text=True, timeout=120, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        return done
+    leader, follower = pty.openpty()
+    with subprocess.Popen(
+        command, env=pair.env(), stdout=subprocess.PIPE, stderr=follower, text=True
+    ) as proc:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        stdout = proc.stdout.read() if proc.stdout else ""
+        proc.wait(timeout=120)
+    os.close(leader)
+    assert proc.returncode == 0
+    return subprocess.CompletedProcess(command, 0, stdout, b"".join(chunks).decode())
 
 
 def test_backfill_then_again(pair: pairs.Pair) -> None:
@@ -66,7 +85,7 @@ def test_backfill_then_again(pair: pairs.Pair) -> None:
         (before,) = dash.execute("SELECT count(*) FROM executions").fetchone()
     assert before == 0, "the trigger was not disabled: nothing is left to backfill"
 
-    first = _backfill(pair)
+    first = _backfill(pair, tty=True)
     total = len(expected)
     assert 100 < total < 250
     assert f": {total} scanned, {total} added" in first.stdout
@@ -86,3 +105,4 @@ def test_backfill_then_again(pair: pairs.Pair) -> None:
 
     again = _backfill(pair)
     assert f": {total} scanned, 0 added" in again.stdout
+    assert again.stderr == ""  # off a terminal: no progress bar

@@ -176,5 +176,6 @@ def _split_pair(pair: Pair) -> None:
         ],
         env=pair.n8n_cluster.env(),
     )
+    run([SAI_ETL_DEV, "sandbox"], env=pair.env())
     pair.sai_etl("migrate")
     pair.sai_etl("workflows", "add", *SAI_WORKFLOWS)

@@ -22,7 +22,8 @@ INSERT INTO etl_processing_queue (execution_id, status, attempts, completed_at, 
 SELECT results_eq(
     $$SELECT alert, firing FROM etl_alert_checks ORDER BY alert$$,
     $$VALUES
-        ('failed_increasing', false), ('n8n_unreachable', false), ('outbox_not_draining', false),
+        ('failed_increasing', false), ('image_disk_low', false), ('image_root_large', false),
+        ('n8n_unreachable', false), ('outbox_not_draining', false),
         ('queue_backlog', false), ('runner_silent', false), ('slow_processing', false),
         ('stage1_lag', false), ('stage2_paused', false), ('vacuum_held_back', false)$$,
     'every check is evaluated and none fires'

@@ -34,8 +34,8 @@ SELECT is(
 );
 SELECT results_eq(
     $$SELECT jsonb_object_keys(etl_health_json()) ORDER BY 1$$,
-    $$VALUES ('alert_checks'), ('alerts'), ('data_quality'), ('etl'), ('failed_items'), ('generated_at'),
-             ('healthy'), ('pipeline_health'), ('queue_health'), ('runners')$$,
+    $$VALUES ('alert_checks'), ('alerts'), ('counters'), ('data_quality'), ('etl'), ('failed_items'), ('generated_at'),
+             ('healthy'), ('image_stores'), ('images'), ('pipeline_health'), ('queue_health'), ('runners')$$,
     'then every view'
 );
 SELECT is(
@@ -52,7 +52,7 @@ SELECT is(
     'no heartbeat: unhealthy, with the firing alert listed'
 );
 SELECT is(
-    jsonb_array_length(etl_health_json() -> 'alert_checks'), 9, 'every check is included'
+    jsonb_array_length(etl_health_json() -> 'alert_checks'), 11, 'every check is included'
 );
 
 SELECT etl_heartbeat('a:1', 'idle');
