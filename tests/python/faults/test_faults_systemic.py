@@ -116,5 +116,5 @@ def test_systemic_fault_pauses_stage2(
     )
     assert queue == [("pending", 0, scale.items)], "the fault spent attempts or failed items"
     assert paused and expected in paused[0], alerts
-    assert health.returncode == 1 and "stage2_paused" in health.stdout, health.stdout
+    assert health.returncode == 2 and "stage2_paused" in health.stdout, health.stdout  # CRITICAL
     assert after == [], "the alert outlived the fault"
