@@ -10,3 +10,5 @@ AS $$
 $$;
 
 COMMENT ON FUNCTION sai_etl.setting(text) IS 'The value of one row of sai_etl.settings, or NULL.';
+
+REVOKE ALL ON FUNCTION sai_etl.setting(text) FROM PUBLIC;

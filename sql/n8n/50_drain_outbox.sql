@@ -98,3 +98,5 @@ COMMENT ON FUNCTION sai_etl.drain_outbox(integer) IS
 'were delivered. Called by the runner''s sweep.';
 
 REVOKE ALL ON FUNCTION sai_etl.drain_outbox(integer) FROM PUBLIC;
+-- The runner's sweep drains the outbox, batch by batch until it is empty.
+GRANT EXECUTE ON FUNCTION sai_etl.drain_outbox(integer) TO sai_etl_runner;

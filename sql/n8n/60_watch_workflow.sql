@@ -22,3 +22,5 @@ $$;
 COMMENT ON FUNCTION sai_etl.watch_workflow(text, text) IS
 'Adds a workflow to sai_etl.watched_workflows (idempotent). Returns whether n8n knows the workflow '
 'yet (it may be imported later). Raises 22023 for a malformed id.';
+
+REVOKE ALL ON FUNCTION sai_etl.watch_workflow(text, text) FROM PUBLIC;

@@ -11,3 +11,5 @@ $$;
 
 COMMENT ON FUNCTION sai_etl.unwatch_workflow(text) IS
 'Stops carrying a workflow''s executions; what the dashboard has stays. Returns whether it was watched.';
+
+REVOKE ALL ON FUNCTION sai_etl.unwatch_workflow(text) FROM PUBLIC;

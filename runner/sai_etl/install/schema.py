@@ -20,16 +20,56 @@ YOYO_TABLES = (MIGRATION_TABLE, "_yoyo_log", "_yoyo_version", "yoyo_lock")
 BOOKKEEPING_SCHEMA = {"n8n": "sai_etl_migrations", "dashboard": None}
 
 
+# The functions and views sql/<database>/ owns: a dashboard's etl_* in public; in n8n's database
+# all of schema sai_etl but extension members (dblink), never n8n's own.
+OWNED = {"dashboard": ("public", r"etl\_%"), "n8n": ("sai_etl", "%")}
+
+# Each owned function and view with the version of its catalog row (xmin; a view's is its
+# _RETURN rule's). CREATE OR REPLACE rewrites that row, so what a re-apply of sql/ leaves at the
+# version it had before is what no file declares any more.
+_OWNED_OBJECTS = """
+SELECT 'ROUTINE' AS kind, p.oid, p.oid::regprocedure::text AS name, p.xmin::text AS version
+FROM pg_catalog.pg_proc AS p
+WHERE p.pronamespace = to_regnamespace(%(schema)s) AND p.proname LIKE %(pattern)s
+  AND NOT EXISTS (
+      SELECT FROM pg_catalog.pg_depend AS d
+      WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+  )
+UNION ALL
+SELECT 'VIEW', c.oid, c.oid::regclass::text, r.xmin::text
+FROM pg_catalog.pg_class AS c
+INNER JOIN pg_catalog.pg_rewrite AS r ON r.ev_class = c.oid AND r.rulename = '_RETURN'
+WHERE c.relkind = 'v' AND c.relnamespace = to_regnamespace(%(schema)s)
+  AND c.relname LIKE %(pattern)s
+"""
+
+
+def _owned(cursor: Any, database: str) -> dict[tuple[str, int], tuple[str, str]]:
+    schema, pattern = OWNED[database]
+    cursor.execute(_OWNED_OBJECTS, {"schema": schema, "pattern": pattern})
+    return {(kind, oid): (name, version) for kind, oid, name, version in cursor.fetchall()}
+
+
 def apply_sql(conn: Any, database: str) -> list[str]:
-    """Run every sql/<database>/ file in path order (concern folders, then files); each is
-    idempotent."""
+    """Run every sql/<database>/ file in path order (concern folders, then files; each is
+    idempotent), then drop the owned functions and views no file declares any more, all in one
+    transaction: an upgraded database ends as a fresh one, and a failure changes nothing.
+    Returns the objects dropped."""
     root = sql_dir(database)
-    applied = []
-    cursor = conn.cursor()
-    for path in sorted(root.rglob("*.sql"), key=lambda p: p.relative_to(root).parts):
-        cursor.execute(path.read_text())
-        applied.append(str(path.relative_to(root)))
-    return applied
+    dropped = []
+    with conn.transaction():
+        cursor = conn.cursor()
+        before = _owned(cursor, database)
+        for path in sorted(root.rglob("*.sql"), key=lambda p: p.relative_to(root).parts):
+            cursor.execute(path.read_text())
+        after = _owned(cursor, database)
+        undeclared = [key for key, row in after.items() if before.get(key) == row]
+        # Views first (they may use the functions), newest first (a view may use an older one).
+        for kind, oid in sorted(undeclared, key=lambda k: (k[0] != "VIEW", -k[1])):
+            name = after[(kind, oid)][0]
+            cursor.execute(f"DROP {kind} {name}")
+            dropped.append(name)
+    return dropped
 
 
 class _DsnBackend(PostgresqlPsycopgBackend):

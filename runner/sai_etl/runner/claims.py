@@ -14,14 +14,14 @@ import psycopg
 from psycopg.rows import class_row
 from psycopg.types.json import Jsonb
 
+# The channel etl_notify_stage2 notifies (sql/dashboard/00_common/20_etl_notify_stage2.sql).
 CHANNEL = "sai_etl_stage2"
-# SQLSTATEs with which etl_claim reports that n8n's database cannot be read through the
-# dashboard's link (a connection exception, n8n's server shutting down or starting): nothing
-# was claimed and no attempt spent.
-_LINK_DOWN_CLASS = "08"
-_LINK_DOWN_STATES = ("57P01", "57P02", "57P03")
+# sai-etl's SQLSTATE for "n8n unreachable": etl_claim raises it when n8n's database cannot be
+# read through the dashboard's link (docs/guarantees-faults.md); nothing was claimed and no
+# attempt spent.
+N8N_UNREACHABLE = "SAI02"
 # etl_claim's SQLSTATE when n8n's database refuses the read itself (class 42 behind the link).
-_REFUSED = "SAI03"
+REFUSED = "SAI03"
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def claim(conn: psycopg.Connection, worker: str, batch: int, lease: float) -> li
 def refuses_read(conn: psycopg.Connection, exc: psycopg.Error) -> bool:
     """Whether a failed claim failed because n8n's database refuses the read (SAI03: a revoked
     grant, a renamed column or table): a systemic fault, pause."""
-    return exc.sqlstate == _REFUSED and not (conn.broken or conn.closed)
+    return exc.sqlstate == REFUSED and not (conn.broken or conn.closed)
 
 
 def pause(conn: psycopg.Connection, worker: str, reason: str | None) -> None:
@@ -95,9 +95,8 @@ def pause(conn: psycopg.Connection, worker: str, reason: str | None) -> None:
 def n8n_unreachable(conn: psycopg.Connection, exc: psycopg.Error) -> bool:
     """Whether a failed claim failed because n8n's database cannot be read (the runner's own
     connection is fine): back off and claim again later."""
-    state = exc.sqlstate or ""
     healthy = not (conn.broken or conn.closed)
-    return healthy and (state.startswith(_LINK_DOWN_CLASS) or state in _LINK_DOWN_STATES)
+    return healthy and exc.sqlstate == N8N_UNREACHABLE
 
 
 def _one(conn: psycopg.Connection, query: str, params: Sequence[Any]) -> Any:

@@ -14,7 +14,6 @@ AS $$
 DECLARE
     v_idx integer := 0;          -- element index of v_val
     v_val jsonb;                 -- a container to open, or the value just read
-    v_key text;
     v_nodes integer := 1;        -- values produced so far, the target included
     v_depth integer := 0;        -- open containers
     v_on_path boolean[] := '{}'; -- [element index + 1]: that element is an open container
@@ -32,30 +31,11 @@ BEGIN
         RAISE EXCEPTION 'flatted: p_max_depth must be >= 0 and p_max_nodes >= 1'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF jsonb_typeof(p_doc) <> 'array' OR p_doc -> 0 IS NULL THEN
-        RAISE EXCEPTION 'flatted: document is not a non-empty array' USING ERRCODE = 'SAI01';
+    -- The target and its element index, by the walk etl_flatted_node takes.
+    SELECT l.element, l.node INTO v_idx, v_val FROM etl_flatted_locate(p_doc, p_path) AS l;
+    IF v_val IS NULL THEN
+        RETURN NULL;
     END IF;
-
-    -- Locate the target as etl_flatted_node does, keeping its element index.
-    v_val := p_doc -> 0;
-    FOREACH v_key IN ARRAY p_path LOOP
-        v_val := CASE jsonb_typeof(v_val)
-            WHEN 'object' THEN v_val -> v_key
-            WHEN 'array' THEN v_val -> CASE WHEN v_key ~ '^[0-9]{1,9}$' THEN v_key::integer END
-        END;
-        CASE jsonb_typeof(v_val)
-            WHEN 'string' THEN
-                v_idx := etl_flatted_ref(p_doc, v_val);
-                v_val := p_doc -> v_idx;
-            WHEN 'object', 'array' THEN
-                RAISE EXCEPTION 'flatted: element % holds an inline %', v_idx, jsonb_typeof(v_val)
-                    USING ERRCODE = 'SAI01';
-            ELSE
-                IF v_val IS NULL THEN
-                    RETURN NULL;
-                END IF;
-        END CASE;
-    END LOOP;
     IF jsonb_typeof(v_val) NOT IN ('object', 'array') THEN
         RETURN v_val;
     END IF;

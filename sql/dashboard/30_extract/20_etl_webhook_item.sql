@@ -13,8 +13,9 @@ BEGIN
     IF v_path IS NOT NULL OR p_node IS NULL THEN
         RETURN v_path;
     END IF;
-    -- The webhook never ran (n8n crashed before it): its request still waits on the execution
-    -- stack, where n8n put it when it created the execution.
+    -- The webhook has no output of its own (n8n crashed: it never ran, or its run is the recovery's
+    -- placeholder, see etl_node_run): its request still waits on the execution stack, where n8n
+    -- put it when it created the execution.
     v_stack := public.etl_flatted_node(p_doc, '{executionData,nodeExecutionStack}');
     IF jsonb_typeof(v_stack) IS DISTINCT FROM 'array' THEN
         RETURN NULL;
@@ -32,7 +33,8 @@ $$;
 
 COMMENT ON FUNCTION public.etl_webhook_item(jsonb, text) IS
 'Path (for etl_flatted_node) of the webhook node''s output item in a parsed flatted execution: its '
-'last run''s first item, or, when it never ran (a crashed execution keeps n8n''s initial data), its '
-'item waiting on executionData.nodeExecutionStack. NULL when neither exists.';
+'last run''s first item, or, when it has none (a crashed execution keeps n8n''s initial data, and '
+'n8n''s crash recovery gives the webhook a placeholder run), its item waiting on '
+'executionData.nodeExecutionStack. NULL when neither exists.';
 
 REVOKE ALL ON FUNCTION public.etl_webhook_item(jsonb, text) FROM PUBLIC;

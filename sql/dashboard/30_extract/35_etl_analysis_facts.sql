@@ -53,7 +53,8 @@ $$;
 COMMENT ON FUNCTION public.etl_analysis_facts(jsonb, text) IS
 'The analysis node''s answer in a parsed flatted execution, when its last run succeeded with an output '
 'item; all NULL (raw_response NULL says it) when the node is NULL, did not run, failed or output '
-'nothing: then the execution has no analysis, and no field is pretended. raw_response = the output item''s json, decoded; '
+'nothing, or its run is n8n''s crash-recovery stand-in (a placeholder or a crashed run, '
+'etl_node_run): then the execution has no analysis, and no field is pretended. raw_response = the output item''s json, decoded; '
 'analysis_text = its response (Ollama /api/generate) or message.content (/api/chat); model_version = '
 'its model; processing_time_ms = total_duration (ns) in ms, rounded; risk, confidence and detections '
 'from etl_parse_analysis(analysis_text). Each is NULL when the answer does not say it.';

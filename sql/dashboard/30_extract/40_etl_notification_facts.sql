@@ -21,6 +21,11 @@ BEGIN
         RETURN;  -- the workflow has no Telegram node: nothing is known, all NULL
     END IF;
     v_run := public.etl_node_run(p_doc, p_node);
+    -- n8n crashed: a recovery stand-in says the node ran, not what Telegram answered; and a node
+    -- without a run may have sent before the crash. Unknown, all NULL.
+    IF v_run.recovered OR (NOT v_run.ran AND public.etl_execution_recovered(p_doc)) THEN
+        RETURN;
+    END IF;
     telegram_sent := false;
     IF NOT v_run.ran THEN
         RETURN;  -- not run (the workflow did not go that way, or stopped before): not sent, no error
@@ -58,6 +63,8 @@ COMMENT ON FUNCTION public.etl_notification_facts(jsonb, text) IS
 'The Telegram node''s outcome in a parsed flatted execution. p_node NULL (the workflow has no Telegram '
 'node): all NULL. telegram_sent true when its last run output ok: true, with result.message_id and '
 'result.chat.id (as text); false when it did not run (no error), failed (telegram_error = the node''s '
-'error message and description) or answered without ok (the answer''s description or error).';
+'error message and description) or answered without ok (the answer''s description or error). All '
+'NULL after n8n''s crash recovery: the node''s run is a recovery stand-in (etl_node_run.recovered), '
+'or it has none and the execution was recovered (etl_execution_recovered): it may have sent.';
 
 REVOKE ALL ON FUNCTION public.etl_notification_facts(jsonb, text) FROM PUBLIC;

@@ -68,7 +68,7 @@ BEGIN
     RETURNING true INTO v_changed;
 
     INSERT INTO public.etl_processing_queue AS q (execution_id, priority, max_attempts)
-    VALUES (p_id, p_priority, coalesce(public.etl_setting('max_attempts')::integer, 5))
+    VALUES (p_id, p_priority, public.etl_setting('max_attempts')::integer)
     ON CONFLICT (execution_id, stage) DO UPDATE SET
         status = 'pending', attempts = 0, deferrals = 0, next_attempt_at = now(), last_error = NULL,
         priority = least(q.priority, excluded.priority)
@@ -76,7 +76,7 @@ BEGIN
     RETURNING true INTO v_queued;
 
     IF v_queued THEN
-        PERFORM pg_notify('sai_etl_stage2', p_id::text);
+        PERFORM public.etl_notify_stage2(p_id);
     ELSIF v_changed THEN
         -- A runner is working from the older facts: its claim ends in pending, not completed.
         UPDATE public.etl_processing_queue AS q SET rerun = true

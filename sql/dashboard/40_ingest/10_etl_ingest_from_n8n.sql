@@ -43,7 +43,7 @@ BEGIN
     ),
     queued AS (
         INSERT INTO public.etl_processing_queue (execution_id, priority, max_attempts)
-        SELECT id, p_priority, coalesce(public.etl_setting('max_attempts')::integer, 5) FROM added
+        SELECT id, p_priority, public.etl_setting('max_attempts')::integer FROM added
         ON CONFLICT (execution_id, stage) DO NOTHING
         RETURNING 1
     )
@@ -51,7 +51,7 @@ BEGIN
     INTO scanned, ingested, last_id;
 
     IF ingested > 0 THEN
-        PERFORM pg_notify('sai_etl_stage2', '');
+        PERFORM public.etl_notify_stage2();
     END IF;
 END
 $$;

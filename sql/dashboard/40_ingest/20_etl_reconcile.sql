@@ -8,8 +8,8 @@ SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
     v_window interval := coalesce(p_window, public.etl_setting('reconcile_window')::interval);
-    v_settle interval := coalesce(public.etl_setting('reconcile_settle')::interval, interval '2 minutes');
-    v_batch integer := coalesce(public.etl_setting('backfill_batch')::integer, 10000);
+    v_settle interval := public.etl_setting('reconcile_settle')::interval;
+    v_batch integer := public.etl_setting('backfill_batch')::integer;
     v_watched text[] := ARRAY(SELECT workflow_id FROM n8n.watched_workflows);
     v_mark bigint;
     v_after bigint;

@@ -13,7 +13,7 @@ AS $$
     -- spent.
     SELECT make_interval(secs =>
         least(
-            coalesce(public.etl_setting('defer_seconds')::double precision, 0.5)
+            public.etl_setting('defer_seconds')::double precision
                 * power(2, least(greatest(p_deferrals, 0), 20) - 5),
             60
         )

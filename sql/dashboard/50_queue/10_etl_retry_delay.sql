@@ -10,9 +10,9 @@ AS $$
     -- items from coming back in one wave.
     SELECT make_interval(secs =>
         least(
-            coalesce(public.etl_setting('retry_base_seconds')::double precision, 2)
+            public.etl_setting('retry_base_seconds')::double precision
                 * power(2, greatest(p_attempts, 1) - 1),
-            coalesce(public.etl_setting('retry_max_seconds')::double precision, 300)
+            public.etl_setting('retry_max_seconds')::double precision
         ) * (0.5 + random() * 0.5)
     )
 $$;

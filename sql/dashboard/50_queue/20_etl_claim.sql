@@ -59,10 +59,11 @@ BEGIN
             v_error := SQLERRM || coalesce(': ' || nullif(v_detail, ''), '');
             -- n8n's database cannot be read (connection exception, or its server shutting down or
             -- starting): no fault of this item, and every other item would fail alike. Abort the
-            -- whole claim, spending nothing; the runner backs off and tries again.
+            -- whole claim, spending nothing; the runner backs off and tries again. SAI02 is
+            -- sai-etl's "n8n unreachable" (docs/guarantees-faults.md), the one code it matches.
             IF v_state LIKE '08%' OR v_state IN ('57P01', '57P02', '57P03') THEN
                 RAISE EXCEPTION 'etl_claim: cannot read n8n''s database, nothing claimed: %', v_error
-                    USING ERRCODE = v_state;
+                    USING ERRCODE = 'SAI02', DETAIL = 'the link''s SQLSTATE: ' || v_state;
             END IF;
             -- n8n's database refuses the read itself (class 42: a revoked grant, a column or table
             -- renamed by an n8n upgrade): systemic, every item would fail alike. Abort the claim,
@@ -88,7 +89,7 @@ BEGIN
         IF v_found.outcome = 'gone' AND EXISTS (
             SELECT FROM public.executions AS e
             WHERE e.id = v_item.execution_id
-              AND e.ingested_at > now() - coalesce(public.etl_setting('gone_grace')::interval, interval '1 minute')
+              AND e.ingested_at > now() - public.etl_setting('gone_grace')::interval
         ) THEN
             v_found.outcome := 'not_ready';
         END IF;
@@ -133,10 +134,11 @@ COMMENT ON FUNCTION public.etl_claim(text, integer, double precision) IS
 'returns the claimed ones with their image payload (image_reason: why a frame n8n recorded cannot be '
 'handed over, e.g. a storage mode sai-etl does not read) and a claim token for etl_complete/etl_fail. Not '
 'returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone '
-'(skipped, once the execution was recorded longer ago than setting gone_grace; deferred before), items whose extraction failed (retried with backoff, failed after max_attempts). When '
-'n8n''s database cannot be read through the link it raises that error (SQLSTATE class 08 or '
-'57P01-57P03), or refuses the read (class 42: a revoked grant, a renamed column or table; raised as '
-'SAI03), it raises and changes nothing; items charged before stay charged until etl_claim_refund.';
+'(skipped, once the execution was recorded longer ago than setting gone_grace; deferred before), '
+'items whose extraction failed (retried with backoff, failed after max_attempts). When n8n''s database '
+'cannot be read through the link (SQLSTATE class 08 or 57P01-57P03) it raises SAI02; when n8n refuses '
+'the read (class 42: a revoked grant, a renamed column or table) it raises SAI03; either way it changes '
+'nothing, and items charged before stay charged until etl_claim_refund.';
 
 REVOKE ALL ON FUNCTION public.etl_claim(text, integer, double precision) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.etl_claim(text, integer, double precision) TO sai_etl_runner;

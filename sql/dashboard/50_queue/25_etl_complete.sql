@@ -61,7 +61,7 @@ BEGIN
             file_name = excluded.file_name, stored_at = excluded.stored_at;
     END IF;
     IF v_again THEN
-        PERFORM pg_notify('sai_etl_stage2', v_execution_id::text);
+        PERFORM public.etl_notify_stage2(v_execution_id);
     END IF;
     RETURN true;
 END

@@ -19,7 +19,7 @@ BEGIN
       AND (p_execution_ids IS NULL OR q.execution_id = ANY (p_execution_ids));
     GET DIAGNOSTICS v_count = ROW_COUNT;
     IF v_count > 0 THEN
-        PERFORM pg_notify('sai_etl_stage2', '');
+        PERFORM public.etl_notify_stage2();
     END IF;
     RETURN v_count;
 END

@@ -8,7 +8,7 @@ SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
     v_started timestamptz := clock_timestamp();
-    v_cutoff timestamptz := now() - coalesce(public.etl_setting('queue_retention')::interval, interval '7 days');
+    v_cutoff timestamptz := now() - public.etl_setting('queue_retention')::interval;
     v_count integer;
 BEGIN
     -- Oldest first through the partial index on completed_at; failed and skipped items stay, they
@@ -18,7 +18,7 @@ BEGIN
         SELECT c.id FROM public.etl_processing_queue AS c
         WHERE c.status = 'completed' AND c.completed_at < v_cutoff
         ORDER BY c.completed_at
-        LIMIT coalesce(p_limit, public.etl_setting('prune_batch')::integer, 10000)
+        LIMIT coalesce(p_limit, public.etl_setting('prune_batch')::integer)
         FOR UPDATE SKIP LOCKED
     );
     GET DIAGNOSTICS v_count = ROW_COUNT;

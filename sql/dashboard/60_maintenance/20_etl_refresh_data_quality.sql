@@ -16,7 +16,7 @@ DECLARE
 BEGIN
     -- Changes since the previous run, with an overlap for transactions that were still open then
     -- (their rows carry their start time). Whatever slips through is caught by the recheck.
-    SELECT m.last_started_at - coalesce(public.etl_setting('quality_margin')::interval, interval '10 minutes')
+    SELECT m.last_started_at - public.etl_setting('quality_margin')::interval
     INTO v_since
     FROM public.etl_maintenance AS m
     WHERE m.job = 'data_quality';
@@ -51,9 +51,9 @@ BEGIN
         SELECT d.day
         FROM public.etl_data_quality_days AS d
         WHERE d.stale
-           OR d.refreshed_at < now() - coalesce(public.etl_setting('quality_recheck')::interval, interval '1 day')
+           OR d.refreshed_at < now() - public.etl_setting('quality_recheck')::interval
         ORDER BY d.stale DESC, CASE WHEN d.stale THEN d.day END DESC, d.refreshed_at
-        LIMIT coalesce(p_max_days, public.etl_setting('quality_days_per_run')::integer, 3)
+        LIMIT coalesce(p_max_days, public.etl_setting('quality_days_per_run')::integer)
         FOR UPDATE SKIP LOCKED
     LOOP
         WITH counted AS MATERIALIZED (

@@ -17,7 +17,7 @@ BEGIN
     pruned := public.etl_prune_queue();
     quality_days := public.etl_refresh_data_quality();
     DELETE FROM public.etl_runner_heartbeats AS h
-    WHERE h.last_seen_at < now() - coalesce(public.etl_setting('queue_retention')::interval, interval '7 days');
+    WHERE h.last_seen_at < now() - public.etl_setting('queue_retention')::interval;
     GET DIAGNOSTICS heartbeats_pruned = ROW_COUNT;
 END
 $$;

@@ -10,7 +10,7 @@ AS $$
 DECLARE
     v_age interval;
     v_budget bigint := nullif(public.etl_setting('image_disk_budget'), 'none')::bigint;
-    v_limit integer := coalesce(public.etl_setting('image_prune_batch')::integer, 1000);
+    v_limit integer := public.etl_setting('image_prune_batch')::integer;
 BEGIN
     IF p_kind = 'original' THEN
         v_age := nullif(public.etl_setting('image_retention_originals'), 'forever')::interval;

@@ -27,7 +27,7 @@ BEGIN
         used_measured_at = coalesce(excluded.used_measured_at, s.used_measured_at)
     RETURNING s.used_measured_at INTO v_measured;
     RETURN v_measured IS NULL
-        OR v_measured < now() - coalesce(public.etl_setting('image_measure_every')::interval, interval '10 minutes');
+        OR v_measured < now() - public.etl_setting('image_measure_every')::interval;
 END
 $$;
 

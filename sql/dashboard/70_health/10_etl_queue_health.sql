@@ -2,9 +2,10 @@
 
 CREATE OR REPLACE VIEW public.etl_queue_health AS
 WITH settings AS (
+    -- Read as the view's owner (the runner may not call etl_setting); the migrations seed both.
     SELECT
-        coalesce(max(s.value) FILTER (WHERE s.key = 'health_window'), '1 hour')::interval AS health_window,
-        coalesce(max(s.value) FILTER (WHERE s.key = 'queue_retention'), '7 days')::interval AS queue_retention
+        max(s.value) FILTER (WHERE s.key = 'health_window')::interval AS health_window,
+        max(s.value) FILTER (WHERE s.key = 'queue_retention')::interval AS queue_retention
     FROM public.etl_settings AS s
     WHERE s.key IN ('health_window', 'queue_retention')
 ),

@@ -18,19 +18,19 @@ SET search_path = pg_catalog, public, pg_temp
 AS $$
     WITH t AS (
         SELECT
-            coalesce(public.etl_setting('alert_pending_max')::numeric, 1000) AS pending_max,
-            trim_scale(extract(EPOCH FROM coalesce(public.etl_setting('alert_avg_processing')::interval, interval '10 seconds')))
+            public.etl_setting('alert_pending_max')::numeric AS pending_max,
+            trim_scale(extract(EPOCH FROM public.etl_setting('alert_avg_processing')::interval))
                 AS avg_processing_s,
-            coalesce(public.etl_setting('alert_failed_max')::numeric, 0) AS failed_max,
-            trim_scale(extract(EPOCH FROM coalesce(public.etl_setting('alert_outbox_age')::interval, interval '5 minutes')))
+            public.etl_setting('alert_failed_max')::numeric AS failed_max,
+            trim_scale(extract(EPOCH FROM public.etl_setting('alert_outbox_age')::interval))
                 AS outbox_age_s,
-            trim_scale(extract(EPOCH FROM coalesce(public.etl_setting('alert_stage1_lag')::interval, interval '1 minute')))
+            trim_scale(extract(EPOCH FROM public.etl_setting('alert_stage1_lag')::interval))
                 AS stage1_lag_s,
-            trim_scale(extract(EPOCH FROM coalesce(public.etl_setting('alert_runner_silent')::interval, interval '1 minute')))
+            trim_scale(extract(EPOCH FROM public.etl_setting('alert_runner_silent')::interval))
                 AS runner_silent_s,
-            trim_scale(extract(EPOCH FROM coalesce(public.etl_setting('alert_xmin_age')::interval, interval '1 hour')))
+            trim_scale(extract(EPOCH FROM public.etl_setting('alert_xmin_age')::interval))
                 AS xmin_age_s,
-            coalesce(public.etl_setting('alert_image_free_bytes')::numeric, 5368709120) AS image_free_bytes,
+            public.etl_setting('alert_image_free_bytes')::numeric AS image_free_bytes,
             nullif(public.etl_setting('alert_image_root_bytes'), 'none')::numeric AS image_root_bytes
     ),
     img AS (

@@ -1,5 +1,6 @@
 -- English free text: risk tied to a label, a heading or "... risk"; detections mentioned positively or
--- answered in a "Thing: yes/no" list; things never mentioned stay NULL.
+-- answered in a "Thing: yes/no" list; things never mentioned stay NULL; a hyphen does not hide
+-- what a word is ("fire-fighting", "smoke-detector", "heat-wave" are no detections).
 BEGIN;
 
 CREATE TEMP TABLE parse_case (
@@ -20,7 +21,7 @@ INSERT INTO parse_case VALUES
 (3, 'The camera shows an active wildfire with tall flames and thick black smoke. Thermal signature detected. Risk level: critical. Confidence: 0.98',
     'critical', 0.98, true, true, true),
 (4, 'Possible smoke near the ridge, but it could also be low clouds. Risk: medium. Confidence: 55%',
-    'medium', 0.55, true, NULL, NULL),
+    'medium', 0.55, NULL, NULL, NULL),
 (5, 'Smoke detected: true. Flame detected: false. Heat detected: false. Risk: medium, confidence 0.66',
     'medium', 0.66, true, false, false),
 (6, 'Analysis complete. Risk: HIGH. Description: A large column of smoke rises from the forest; flames are not visible from this angle. Confidence: 0.83',
@@ -42,7 +43,11 @@ INSERT INTO parse_case VALUES
 (14, 'Risk: LOW. Smoke-free sky, only low clouds. Confidence: 0.9',
     'low', 0.9, false, NULL, NULL),
 (15, 'The risk of fire is high: hot spots are visible on the slope. Confidence: 0.8',
-    'high', 0.8, NULL, NULL, true);
+    'high', 0.8, NULL, NULL, true),
+(16, 'A fire-fighting aircraft flies over a smoke-detector and a thermal-camera mast; heat-wave conditions.',
+    NULL, NULL, NULL, NULL, NULL),
+(17, 'Fire-risk: low. Smoke-free and flame-free; heat-signature detected.',
+    'low', NULL, false, false, true);
 
 SELECT plan(count(*)::integer) FROM parse_case;
 

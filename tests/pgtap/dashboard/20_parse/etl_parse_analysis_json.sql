@@ -42,11 +42,13 @@ INSERT INTO parse_case VALUES
 (14, '{"risk_level": 3, "confidence": "high", "smoke_detected": "maybe"}',
     NULL, NULL, NULL, NULL, NULL),
 (15, '{"risk_level": "medium-high", "confidence": 7e-1, "smoke_detected": 0}',
-    'medium', 0.7, false, NULL, NULL),
+    NULL, 0.7, false, NULL, NULL),
 (16, '{"risk_level": "high", "confidence": 0.9, "smoke_detected": true, "flame_detected": true, "heat_signature_detected": "unknown"}',
     'high', 0.9, true, true, NULL),
 (17, '{"risk": "moderate", "confidence_score": 0.5}',
-    'medium', 0.5, NULL, NULL, NULL);
+    'medium', 0.5, NULL, NULL, NULL),
+(18, '{"smoke_detected": "not sure", "flame_detected": "no data", "heat_signature_detected": "none visible"}',
+    NULL, NULL, NULL, NULL, false);
 
 SELECT plan(count(*)::integer) FROM parse_case;
 

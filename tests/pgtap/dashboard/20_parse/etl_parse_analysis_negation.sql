@@ -1,5 +1,6 @@
 -- Negation: a negated thing is false, for every thing in a negated list, in English and Spanish;
--- the negation stops at a contrast, a sentence end or a new phrase, and a positive mention wins.
+-- the negation stops at a contrast, a sentence end or a new phrase, and a positive mention wins. A
+-- denied risk level is no level ("no hay riesgo alto"), while "no risk" is none.
 BEGIN;
 
 CREATE TEMP TABLE parse_case (
@@ -38,7 +39,7 @@ INSERT INTO parse_case VALUES
 (12, 'Smoke: not detected. Flames: detected. Heat: none.',
     NULL, NULL, false, true, false),
 (13, 'There is no smoke visible, however there is a bright orange glow that could indicate flames. Risk level: high. Confidence: 0.6',
-    'high', 0.6, false, true, NULL),
+    'high', 0.6, false, NULL, NULL),
 (14, 'Heat signatures indicate hot spots on the hillside, though no smoke or flames are visible yet. Risk: medium. Confidence: 77%',
     'medium', 0.77, false, false, true),
 (15, 'Low risk. Some haze is visible but it appears to be fog rather than smoke. No flames detected. Confidence: 0.8',
@@ -54,7 +55,17 @@ INSERT INTO parse_case VALUES
 (20, E'Smoke: no\nFire: no\nHeat: no\nRisk: none\nConfidence: 0.99',
     'none', 0.99, false, false, false),
 (21, 'No smoke at the left edge, but heavy smoke on the right.',
-    NULL, NULL, true, NULL, NULL);
+    NULL, NULL, true, NULL, NULL),
+(22, 'Nothing indicating fire or smoke.',
+    NULL, NULL, false, false, NULL),
+(23, 'Zero smoke detected.',
+    NULL, NULL, false, NULL, NULL),
+(24, 'Se descarta la presencia de humo. Fuego descartado. Heat has been ruled out.',
+    NULL, NULL, false, false, false),
+(25, 'No hay riesgo alto. There is no risk level provided. No high risk detected.',
+    NULL, NULL, NULL, NULL, NULL),
+(26, 'Sin riesgo aparente.',
+    'none', NULL, NULL, NULL, NULL);
 
 SELECT plan(count(*)::integer) FROM parse_case;
 

@@ -1,5 +1,6 @@
--- When n8n's database cannot be read, etl_claim raises the link's error and changes nothing: an
--- n8n outage spends no attempt and defers nothing (the runner backs off and claims again).
+-- When n8n's database cannot be read, etl_claim raises sai-etl's "n8n unreachable" (SQLSTATE
+-- SAI02) and changes nothing: an n8n outage spends no attempt and defers nothing (the runner
+-- backs off and claims again).
 BEGIN;
 SELECT plan(3);
 
@@ -10,9 +11,9 @@ ALTER SERVER sai_n8n OPTIONS (SET dbname 'sai_no_such_db');
 
 SELECT throws_ok(
     $$SELECT * FROM etl_claim('pgtap:1', 5, 60)$$,
-    '08001',
+    'SAI02',
     NULL,
-    'the claim fails with the link''s SQLSTATE'
+    'the claim fails with the n8n-unreachable SQLSTATE'
 );
 SELECT throws_like(
     $$SELECT * FROM etl_claim('pgtap:1', 5, 60)$$,

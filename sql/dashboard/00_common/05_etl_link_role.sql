@@ -1,4 +1,0 @@
--- sai_etl_ingest is the group of n8n's link roles: each n8n database's link logs in as a member of
--- its own (runner/sai_etl/links.py). The group never logs in itself, and a password it kept from
--- an older sai-etl, whose link logged in as the group, must stop working.
-ALTER ROLE sai_etl_ingest NOLOGIN PASSWORD NULL;

@@ -1,0 +1,4660 @@
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: n8n; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA n8n;
+
+--
+-- Name: SCHEMA n8n; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA n8n IS 'Foreign tables of n8n''s database (read only, through server sai_n8n).';
+
+--
+-- Name: postgres_fdw; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS postgres_fdw WITH SCHEMA public;
+
+--
+-- Name: EXTENSION postgres_fdw; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION postgres_fdw IS 'foreign-data wrapper for remote PostgreSQL servers';
+
+--
+-- Name: etl_n8n_link_health(interval); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_n8n_link_health(p_window interval) RETURNS TABLE(n8n_reachable boolean, n8n_error text, outbox_depth bigint, outbox_oldest timestamp with time zone, n8n_finished bigint, n8n_missing bigint)
+    LANGUAGE plpgsql SECURITY DEFINER ROWS 1
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_since timestamptz := now() - p_window;
+    v_watched text[];
+    v_ids bigint[];
+    v_detail text;
+BEGIN
+    BEGIN
+        -- Each filter is a constant or a parameter, so postgres_fdw ships it (and the aggregate)
+        -- to n8n: one row, the watched ids and the ids of the window's executions cross the link,
+        -- and n8n answers from its (stoppedAt, status, deletedAt) index.
+        SELECT count(*), min(o.queued_at) INTO outbox_depth, outbox_oldest FROM n8n.outbox AS o;
+        v_watched := ARRAY(SELECT w.workflow_id FROM n8n.watched_workflows AS w);
+        v_ids := ARRAY(
+            SELECT e.id::bigint
+            FROM n8n.execution_entity AS e
+            WHERE e."stoppedAt" >= v_since
+              AND e."deletedAt" IS NULL
+              AND e.status IN ('success', 'error', 'crashed', 'canceled')
+              AND e."workflowId" = ANY (v_watched)
+        );
+    EXCEPTION WHEN OTHERS THEN
+        GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL;
+        n8n_reachable := false;
+        n8n_error := SQLERRM || coalesce(': ' || nullif(v_detail, ''), '');
+        outbox_depth := NULL;
+        outbox_oldest := NULL;
+        RETURN NEXT;
+        RETURN;
+    END;
+    n8n_reachable := true;
+    n8n_finished := cardinality(v_ids);
+    n8n_missing := n8n_finished - (SELECT count(*) FROM public.executions AS x WHERE x.id = ANY (v_ids));
+    RETURN NEXT;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_n8n_link_health(p_window interval); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_n8n_link_health(p_window interval) IS 'Through the n8n link: the outbox depth and its oldest row (Stage 1 deliveries waiting in n8n), and of the watched workflows'' executions that n8n finished within p_window (stoppedAt, not soft-deleted) how many there are and how many the dashboard lacks. One row; n8n_reachable false with n8n_error and NULL figures when n8n cannot be read.';
+
+--
+-- Name: etl_xmin_horizon(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_xmin_horizon() RETURNS TABLE(xid_age integer, holder text, since timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER ROWS 1
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+    -- Defined by the owner so other sessions' transactions are visible to the runner's role.
+    SELECT h.xid_age, h.holder, h.since
+    FROM (
+        SELECT greatest(age(a.backend_xmin), age(a.backend_xid)) AS xid_age,
+               format('backend %s (%s, %s)', a.pid, coalesce(nullif(a.application_name, ''), a.backend_type),
+                      a.state) AS holder,
+               a.xact_start AS since
+        FROM pg_stat_activity AS a
+        WHERE a.pid <> pg_backend_pid()
+          AND (a.backend_xmin IS NOT NULL OR a.backend_xid IS NOT NULL)
+          AND (a.datname = current_database() OR a.datid IS NULL)
+        UNION ALL
+        SELECT age(s.xmin), format('replication slot %s', s.slot_name), NULL
+        FROM pg_replication_slots AS s
+        WHERE s.xmin IS NOT NULL AND (s.database = current_database() OR s.database IS NULL)
+        UNION ALL
+        SELECT age(p.transaction), format('prepared transaction %s', p.gid), p.prepared
+        FROM pg_prepared_xacts AS p
+        WHERE p.database = current_database()
+    ) AS h
+    ORDER BY h.xid_age DESC
+    LIMIT 1
+$$;
+
+--
+-- Name: FUNCTION etl_xmin_horizon(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_xmin_horizon() IS 'The oldest transaction that keeps vacuum from removing dead rows in this database: a backend''s snapshot or xid (pg_stat_activity), a replication slot, or a prepared transaction; its age in transaction ids and, where known, since when. No row when nothing but the caller holds one.';
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: etl_maintenance; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.etl_maintenance (
+    job text NOT NULL,
+    last_started_at timestamp with time zone NOT NULL,
+    last_finished_at timestamp with time zone NOT NULL,
+    last_count bigint NOT NULL,
+    total_count bigint NOT NULL,
+    runs bigint NOT NULL,
+    CONSTRAINT etl_maintenance_job_check CHECK ((job = ANY (ARRAY['prune_queue'::text, 'data_quality'::text])))
+);
+
+--
+-- Name: TABLE etl_maintenance; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.etl_maintenance IS 'One row per maintenance job (prune_queue: queue rows deleted; data_quality: days recomputed): when it last ran and what it did, so health can show that maintenance runs at all.';
+
+--
+-- Name: COLUMN etl_maintenance.last_count; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_maintenance.last_count IS 'Rows pruned or days recomputed by the last run.';
+
+--
+-- Name: COLUMN etl_maintenance.total_count; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_maintenance.total_count IS 'Sum of last_count over every run.';
+
+--
+-- Name: etl_processing_queue; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.etl_processing_queue (
+    id bigint NOT NULL,
+    execution_id bigint NOT NULL,
+    stage text DEFAULT 'stage2'::text NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    priority smallint DEFAULT 1 NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    max_attempts integer DEFAULT 5 NOT NULL,
+    deferrals integer DEFAULT 0 NOT NULL,
+    next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
+    locked_until timestamp with time zone,
+    claim_token uuid,
+    claimed_by text,
+    last_error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    started_at timestamp with time zone,
+    completed_at timestamp with time zone,
+    processing_time_ms integer,
+    CONSTRAINT etl_processing_queue_claim_check CHECK (((status = 'processing'::text) = ((claim_token IS NOT NULL) AND (locked_until IS NOT NULL)))),
+    CONSTRAINT etl_processing_queue_priority_check CHECK (((priority >= 1) AND (priority <= 10))),
+    CONSTRAINT etl_processing_queue_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'processing'::text, 'completed'::text, 'failed'::text, 'skipped'::text])))
+);
+
+--
+-- Name: TABLE etl_processing_queue; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.etl_processing_queue IS 'Stage 2 work: one item per execution. pending -> processing (leased to one claim token) -> completed; failed (retries exhausted) and skipped (n8n no longer has the data) are final until retried.';
+
+--
+-- Name: COLUMN etl_processing_queue.priority; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_processing_queue.priority IS '1 = new execution (first) ... 10 = backfill (last).';
+
+--
+-- Name: COLUMN etl_processing_queue.attempts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_processing_queue.attempts IS 'Claims spent on this item; a deferral (source not ready) spends none.';
+
+--
+-- Name: COLUMN etl_processing_queue.deferrals; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_processing_queue.deferrals IS 'Times the item was put back because n8n had not finished writing it.';
+
+--
+-- Name: COLUMN etl_processing_queue.next_attempt_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_processing_queue.next_attempt_at IS 'Not claimable before this (backoff with jitter, or deferral).';
+
+--
+-- Name: COLUMN etl_processing_queue.locked_until; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_processing_queue.locked_until IS 'Lease end of the live claim; after it the item may be claimed again.';
+
+--
+-- Name: COLUMN etl_processing_queue.claim_token; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_processing_queue.claim_token IS 'Token of the live claim: complete/fail are refused without it.';
+
+--
+-- Name: COLUMN etl_processing_queue.claimed_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_processing_queue.claimed_by IS 'Runner (host:pid) that holds or last held the claim.';
+
+--
+-- Name: COLUMN etl_processing_queue.last_error; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_processing_queue.last_error IS 'Last error of a failed or retried attempt.';
+
+--
+-- Name: COLUMN etl_processing_queue.processing_time_ms; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_processing_queue.processing_time_ms IS 'Claim to completion of the successful attempt.';
+
+--
+-- Name: etl_runner_heartbeats; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.etl_runner_heartbeats (
+    worker text NOT NULL,
+    started_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    status text
+);
+
+--
+-- Name: TABLE etl_runner_heartbeats; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.etl_runner_heartbeats IS 'One row per runner (host:pid), refreshed by etl_heartbeat() on every loop: `runner silent` fires when no runner has been seen for alert_runner_silent. Rows of runners gone longer than queue_retention are pruned by etl_maintenance().';
+
+--
+-- Name: COLUMN etl_runner_heartbeats.started_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_runner_heartbeats.started_at IS 'First heartbeat of this runner.';
+
+--
+-- Name: COLUMN etl_runner_heartbeats.last_seen_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_runner_heartbeats.last_seen_at IS 'Latest heartbeat of this runner.';
+
+--
+-- Name: COLUMN etl_runner_heartbeats.status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_runner_heartbeats.status IS 'What the runner last said it was doing (free text), NULL when it said nothing.';
+
+--
+-- Name: etl_settings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.etl_settings (
+    key text NOT NULL,
+    value text NOT NULL,
+    description text NOT NULL
+);
+
+--
+-- Name: TABLE etl_settings; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.etl_settings IS 'Tunables of the dashboard side, read by the etl_* functions (etl_setting()).';
+
+--
+-- Name: etl_sweep_runs; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.etl_sweep_runs (
+    id bigint NOT NULL,
+    started_at timestamp with time zone NOT NULL,
+    finished_at timestamp with time zone NOT NULL,
+    outbox_drained integer NOT NULL,
+    reconciled integer NOT NULL
+);
+
+--
+-- Name: TABLE etl_sweep_runs; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.etl_sweep_runs IS 'One row per Stage 1 sweep: what it recovered from the outbox and by reconciling.';
+
+--
+-- Name: executions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.executions (
+    id bigint NOT NULL,
+    workflow_id text NOT NULL,
+    execution_timestamp timestamp with time zone NOT NULL,
+    completion_timestamp timestamp with time zone NOT NULL,
+    duration_ms bigint NOT NULL,
+    status text NOT NULL,
+    mode text NOT NULL,
+    retry_of text,
+    timing_complete boolean NOT NULL,
+    node_id text,
+    camera_id text,
+    ingest_source text NOT NULL,
+    ingested_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT executions_ingest_source_check CHECK ((ingest_source = ANY (ARRAY['trigger'::text, 'outbox'::text, 'reconcile'::text, 'backfill'::text])))
+);
+
+--
+-- Name: TABLE executions; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.executions IS 'One row per finished execution of a watched n8n workflow (Stage 1); node_id and camera_id come with Stage 2.';
+
+--
+-- Name: COLUMN executions.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.id IS 'n8n execution_entity.id.';
+
+--
+-- Name: COLUMN executions.execution_timestamp; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.execution_timestamp IS 'n8n startedAt; createdAt when n8n never started it (then timing_complete is false).';
+
+--
+-- Name: COLUMN executions.completion_timestamp; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.completion_timestamp IS 'n8n stoppedAt; the latest known earlier timestamp when n8n recorded none (then timing_complete is false).';
+
+--
+-- Name: COLUMN executions.duration_ms; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.duration_ms IS 'completion_timestamp - execution_timestamp, in milliseconds.';
+
+--
+-- Name: COLUMN executions.status; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.status IS 'n8n''s terminal status: success, error, crashed or canceled.';
+
+--
+-- Name: COLUMN executions.retry_of; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.retry_of IS 'n8n retryOf: the execution this one retried, when n8n has it.';
+
+--
+-- Name: COLUMN executions.timing_complete; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.timing_complete IS 'True when n8n recorded both startedAt and stoppedAt; false when a timestamp had to fall back.';
+
+--
+-- Name: COLUMN executions.node_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.node_id IS 'Camera node from the webhook request (Stage 2); NULL until known.';
+
+--
+-- Name: COLUMN executions.camera_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.camera_id IS 'Camera from the webhook request (Stage 2); NULL until known.';
+
+--
+-- Name: COLUMN executions.ingest_source; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.ingest_source IS 'How Stage 1 saw it: trigger (live), outbox (after a dashboard outage), reconcile or backfill.';
+
+--
+-- Name: COLUMN executions.ingested_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.ingested_at IS 'When the dashboard first recorded the execution (Stage 1 lag).';
+
+--
+-- Name: etl_pipeline_health; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.etl_pipeline_health AS
+ WITH settings AS (
+         SELECT (max(s_1.value) FILTER (WHERE (s_1.key = 'health_window'::text)))::interval AS health_window,
+            (max(s_1.value) FILTER (WHERE (s_1.key = 'alert_runner_silent'::text)))::interval AS runner_silent
+           FROM public.etl_settings s_1
+          WHERE (s_1.key = ANY (ARRAY['health_window'::text, 'alert_runner_silent'::text]))
+        ), recent_executions AS (
+         SELECT e.ingest_source,
+            (EXTRACT(epoch FROM (e.ingested_at - e.completion_timestamp)) * (1000)::numeric) AS lag_ms,
+            ((e.ingest_source <> 'backfill'::text) AND e.timing_complete) AS timed
+           FROM (public.executions e
+             CROSS JOIN settings s_1)
+          WHERE (e.ingested_at >= (now() - s_1.health_window))
+        ), stage1 AS (
+         SELECT count(*) AS ingested,
+            count(*) FILTER (WHERE (r_1.ingest_source = ANY (ARRAY['outbox'::text, 'reconcile'::text]))) AS recovered,
+            count(*) FILTER (WHERE (r_1.ingest_source = 'backfill'::text)) AS backfilled,
+            round(avg(r_1.lag_ms) FILTER (WHERE r_1.timed), 1) AS lag_avg_ms,
+            round((percentile_cont((0.5)::double precision) WITHIN GROUP (ORDER BY ((r_1.lag_ms)::double precision)) FILTER (WHERE r_1.timed))::numeric, 1) AS lag_p50_ms,
+            round((percentile_cont((0.99)::double precision) WITHIN GROUP (ORDER BY ((r_1.lag_ms)::double precision)) FILTER (WHERE r_1.timed))::numeric, 1) AS lag_p99_ms,
+            round(max(r_1.lag_ms) FILTER (WHERE r_1.timed), 1) AS lag_max_ms
+           FROM recent_executions r_1
+        ), last_ingest AS (
+         SELECT max(e.ingested_at) AS ingested_at
+           FROM public.executions e
+        ), last_sweep AS (
+         SELECT r_1.finished_at,
+            r_1.outbox_drained,
+            r_1.reconciled
+           FROM public.etl_sweep_runs r_1
+          ORDER BY r_1.id DESC
+         LIMIT 1
+        ), sweeps AS (
+         SELECT count(*) AS runs,
+            COALESCE(sum((r_1.outbox_drained + r_1.reconciled)), (0)::bigint) AS recovered
+           FROM (public.etl_sweep_runs r_1
+             CROSS JOIN settings s_1)
+          WHERE (r_1.started_at >= (now() - s_1.health_window))
+        ), recent_completions AS (
+         SELECT (EXTRACT(epoch FROM (q.completed_at - q.created_at)) * (1000)::numeric) AS latency_ms
+           FROM (public.etl_processing_queue q
+             CROSS JOIN settings s_1)
+          WHERE ((q.status = 'completed'::text) AND (q.completed_at >= (now() - s_1.health_window)) AND (q.priority < 10))
+        ), stage2 AS (
+         SELECT round((percentile_cont((0.5)::double precision) WITHIN GROUP (ORDER BY ((c.latency_ms)::double precision)))::numeric, 1) AS latency_p50_ms,
+            round((percentile_cont((0.99)::double precision) WITHIN GROUP (ORDER BY ((c.latency_ms)::double precision)))::numeric, 1) AS latency_p99_ms
+           FROM recent_completions c
+        ), runners AS (
+         SELECT count(*) FILTER (WHERE (h.last_seen_at >= (now() - s_1.runner_silent))) AS alive,
+            max(h.last_seen_at) AS last_heartbeat_at
+           FROM (public.etl_runner_heartbeats h
+             CROSS JOIN settings s_1)
+        )
+ SELECT s.health_window,
+    st.ingested AS stage1_ingested,
+    st.recovered AS stage1_recovered,
+    st.backfilled AS stage1_backfilled,
+    st.lag_avg_ms AS stage1_lag_avg_ms,
+    st.lag_p50_ms AS stage1_lag_p50_ms,
+    st.lag_p99_ms AS stage1_lag_p99_ms,
+    st.lag_max_ms AS stage1_lag_max_ms,
+    li.ingested_at AS last_ingested_at,
+    n.n8n_reachable,
+    n.n8n_error,
+    n.outbox_depth,
+    n.outbox_oldest,
+    n.n8n_finished,
+    n.n8n_missing,
+    ls.finished_at AS last_sweep_at,
+    ls.outbox_drained AS last_sweep_outbox_drained,
+    ls.reconciled AS last_sweep_reconciled,
+    sw.runs AS sweeps_in_window,
+    sw.recovered AS sweep_recovered_in_window,
+    s2.latency_p50_ms AS stage2_latency_p50_ms,
+    s2.latency_p99_ms AS stage2_latency_p99_ms,
+    r.alive AS runners_alive,
+    r.last_heartbeat_at,
+    m.last_finished_at AS data_quality_refreshed_at
+   FROM ((((((((settings s
+     CROSS JOIN stage1 st)
+     CROSS JOIN last_ingest li)
+     CROSS JOIN LATERAL public.etl_n8n_link_health(s.health_window) n(n8n_reachable, n8n_error, outbox_depth, outbox_oldest, n8n_finished, n8n_missing))
+     LEFT JOIN last_sweep ls ON (true))
+     CROSS JOIN sweeps sw)
+     CROSS JOIN stage2 s2)
+     CROSS JOIN runners r)
+     LEFT JOIN public.etl_maintenance m ON ((m.job = 'data_quality'::text)));
+
+--
+-- Name: VIEW etl_pipeline_health; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON VIEW public.etl_pipeline_health IS 'Both stages in one row, over health_window: Stage 1 executions recorded (recovered = by the outbox drain or the reconcile; backfilled) and lag from n8n''s stoppedAt to the dashboard row (avg, p50, p99, max; live executions with a recorded stoppedAt); through the n8n link the outbox depth and oldest row and the watched executions n8n finished that the dashboard lacks (n8n_reachable false and NULLs when n8n cannot be read); the last sweep and what sweeps recovered; Stage 2 latency queued -> completed (p50, p99; new executions, not backfills); runners seen within alert_runner_silent; when the data quality rollup was last refreshed.';
+
+--
+-- Name: etl_queue_health; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.etl_queue_health AS
+ WITH settings AS (
+         SELECT (max(s_1.value) FILTER (WHERE (s_1.key = 'health_window'::text)))::interval AS health_window,
+            (max(s_1.value) FILTER (WHERE (s_1.key = 'queue_retention'::text)))::interval AS queue_retention
+           FROM public.etl_settings s_1
+          WHERE (s_1.key = ANY (ARRAY['health_window'::text, 'queue_retention'::text]))
+        ), counts AS (
+         SELECT count(*) FILTER (WHERE (q.status = 'pending'::text)) AS pending_count,
+            count(*) FILTER (WHERE (q.status = 'processing'::text)) AS processing_count,
+            count(*) FILTER (WHERE (q.status = 'completed'::text)) AS completed_count,
+            count(*) FILTER (WHERE (q.status = 'failed'::text)) AS failed_count,
+            round(avg(q.processing_time_ms) FILTER (WHERE (q.status = 'completed'::text)), 1) AS avg_processing_time_ms,
+            max(q.processing_time_ms) FILTER (WHERE (q.status = 'completed'::text)) AS max_processing_time_ms,
+            min(q.created_at) FILTER (WHERE (q.status = 'pending'::text)) AS oldest_pending,
+            count(*) FILTER (WHERE ((q.status = 'failed'::text) AND (q.attempts >= q.max_attempts))) AS permanently_failed,
+            count(*) FILTER (WHERE (q.status = 'skipped'::text)) AS skipped_count,
+            count(*) FILTER (WHERE ((q.status = 'pending'::text) AND (q.next_attempt_at <= now()))) AS ready_count,
+            count(*) FILTER (WHERE ((q.status = 'pending'::text) AND (q.next_attempt_at > now()) AND (q.attempts = 0))) AS deferred_count,
+            count(*) FILTER (WHERE ((q.status = 'pending'::text) AND (q.next_attempt_at > now()) AND (q.attempts > 0))) AS retrying_count,
+            count(*) FILTER (WHERE ((q.status = 'processing'::text) AND (q.locked_until < now()))) AS expired_leases
+           FROM public.etl_processing_queue q
+        ), recent AS (
+         SELECT count(*) AS completed_in_window,
+            round(avg(q.processing_time_ms), 1) AS processing_avg_in_window_ms,
+            round((percentile_cont((0.5)::double precision) WITHIN GROUP (ORDER BY ((q.processing_time_ms)::double precision)))::numeric, 1) AS processing_p50_in_window_ms,
+            round((percentile_cont((0.99)::double precision) WITHIN GROUP (ORDER BY ((q.processing_time_ms)::double precision)))::numeric, 1) AS processing_p99_in_window_ms
+           FROM (public.etl_processing_queue q
+             CROSS JOIN settings)
+          WHERE ((q.status = 'completed'::text) AND (q.completed_at >= (now() - settings.health_window)))
+        ), failed_recent AS (
+         SELECT count(*) AS failed_in_window
+           FROM (public.etl_processing_queue q
+             CROSS JOIN settings)
+          WHERE ((q.status = 'failed'::text) AND (q.completed_at >= (now() - settings.health_window)))
+        ), prunable AS (
+         SELECT count(*) AS prunable_count
+           FROM (public.etl_processing_queue q
+             CROSS JOIN settings)
+          WHERE ((q.status = 'completed'::text) AND (q.completed_at < (now() - settings.queue_retention)))
+        )
+ SELECT c.pending_count,
+    c.processing_count,
+    c.completed_count,
+    c.failed_count,
+    c.avg_processing_time_ms,
+    c.max_processing_time_ms,
+    c.oldest_pending,
+    c.permanently_failed,
+    c.skipped_count,
+    c.ready_count,
+    c.deferred_count,
+    c.retrying_count,
+    c.expired_leases,
+    s.health_window,
+    r.completed_in_window,
+    f.failed_in_window,
+    r.processing_avg_in_window_ms,
+    r.processing_p50_in_window_ms,
+    r.processing_p99_in_window_ms,
+    t.n_live_tup AS live_tuples,
+    t.n_dead_tup AS dead_tuples,
+    GREATEST(t.last_vacuum, t.last_autovacuum) AS last_vacuum,
+    x.xid_age AS oldest_xmin_age,
+    x.holder AS oldest_xmin_holder,
+    x.since AS oldest_xmin_since,
+    s.queue_retention,
+    p.prunable_count,
+    m.last_started_at AS last_prune_at,
+    m.last_count AS last_pruned,
+    m.total_count AS pruned_total
+   FROM (((((((counts c
+     CROSS JOIN settings s)
+     CROSS JOIN recent r)
+     CROSS JOIN failed_recent f)
+     CROSS JOIN prunable p)
+     LEFT JOIN pg_stat_user_tables t ON ((t.relid = ('public.etl_processing_queue'::regclass)::oid)))
+     LEFT JOIN public.etl_xmin_horizon() x(xid_age, holder, since) ON (true))
+     LEFT JOIN public.etl_maintenance m ON ((m.job = 'prune_queue'::text)));
+
+--
+-- Name: VIEW etl_queue_health; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON VIEW public.etl_queue_health IS 'The Stage 2 queue in one row. The seed''s columns first (avg/max processing time over the completed items still kept, see queue_retention; permanently_failed = failed after spending every attempt, the rest of failed_count failed without retry), then: ready (claimable now), deferred (n8n had not finished writing, no attempt spent), retrying (backoff after a failed attempt), expired leases (a runner died holding them), completions, failures and processing time p50/p99 within health_window, the queue table''s live and dead tuples (statistics), the oldest transaction holding back vacuum, and retention: completed items past queue_retention still waiting to be pruned, the last prune.';
+
+--
+-- Name: etl_alert_evaluate(public.etl_queue_health, public.etl_pipeline_health); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health) RETURNS TABLE(alert text, severity text, firing boolean, observed numeric, threshold numeric, unit text, message text)
+    LANGUAGE sql STABLE SECURITY DEFINER ROWS 8
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+    WITH t AS (
+        SELECT
+            public.etl_setting('alert_pending_max')::numeric AS pending_max,
+            trim_scale(extract(EPOCH FROM public.etl_setting('alert_avg_processing')::interval))
+                AS avg_processing_s,
+            public.etl_setting('alert_failed_max')::numeric AS failed_max,
+            trim_scale(extract(EPOCH FROM public.etl_setting('alert_outbox_age')::interval))
+                AS outbox_age_s,
+            trim_scale(extract(EPOCH FROM public.etl_setting('alert_stage1_lag')::interval))
+                AS stage1_lag_s,
+            trim_scale(extract(EPOCH FROM public.etl_setting('alert_runner_silent')::interval))
+                AS runner_silent_s,
+            trim_scale(extract(EPOCH FROM public.etl_setting('alert_xmin_age')::interval))
+                AS xmin_age_s
+    ),
+    v AS (
+        SELECT
+            trim_scale(round(q.processing_avg_in_window_ms / 1000, 3)) AS avg_processing_s,
+            trim_scale(round(extract(EPOCH FROM now() - p.outbox_oldest), 1)) AS outbox_age_s,
+            trim_scale(round(p.stage1_lag_p99_ms / 1000, 3)) AS stage1_lag_s,
+            trim_scale(round(extract(EPOCH FROM now() - p.last_heartbeat_at), 1)) AS silent_s,
+            trim_scale(round(extract(EPOCH FROM now() - q.oldest_xmin_since), 1)) AS xmin_s
+    )
+    SELECT 'runner_silent', 'critical', v.silent_s IS NULL OR v.silent_s > t.runner_silent_s,
+           v.silent_s, t.runner_silent_s, 'seconds',
+           CASE WHEN v.silent_s IS NULL THEN 'no runner has sent a heartbeat'
+                ELSE format('last runner heartbeat %s s ago (alert above %s s)', v.silent_s, t.runner_silent_s) END
+    FROM t, v
+    UNION ALL
+    SELECT 'n8n_unreachable', 'critical', NOT p.n8n_reachable, NULL, NULL, NULL,
+           CASE WHEN p.n8n_reachable THEN 'n8n answers through the link'
+                ELSE format('n8n cannot be read through the link: %s', p.n8n_error) END
+    UNION ALL
+    SELECT 'outbox_not_draining', 'critical', coalesce(v.outbox_age_s > t.outbox_age_s, false),
+           v.outbox_age_s, t.outbox_age_s, 'seconds',
+           CASE WHEN p.outbox_depth IS NULL THEN 'outbox unknown: n8n cannot be read'
+                WHEN p.outbox_depth = 0 THEN 'outbox empty'
+                ELSE format('%s outbox rows, the oldest waiting %s s (alert above %s s)',
+                            p.outbox_depth, v.outbox_age_s, t.outbox_age_s) END
+    FROM t, v
+    UNION ALL
+    SELECT 'queue_backlog', 'warning', q.pending_count > t.pending_max,
+           q.pending_count, t.pending_max, 'items',
+           format('%s items pending Stage 2 (alert above %s)', q.pending_count, t.pending_max)
+    FROM t
+    UNION ALL
+    SELECT 'slow_processing', 'warning', coalesce(v.avg_processing_s > t.avg_processing_s, false),
+           v.avg_processing_s, t.avg_processing_s, 'seconds',
+           CASE WHEN v.avg_processing_s IS NULL THEN format('no item completed in the last %s', q.health_window)
+                ELSE format('Stage 2 processing took %s s on average in the last %s (alert above %s s)',
+                            v.avg_processing_s, q.health_window, t.avg_processing_s) END
+    FROM t, v
+    UNION ALL
+    SELECT 'failed_increasing', 'warning', q.failed_in_window > t.failed_max,
+           q.failed_in_window, t.failed_max, 'items',
+           format('%s items failed in the last %s (alert above %s)', q.failed_in_window, q.health_window, t.failed_max)
+    FROM t
+    UNION ALL
+    SELECT 'stage1_lag', 'warning', coalesce(v.stage1_lag_s > t.stage1_lag_s, false),
+           v.stage1_lag_s, t.stage1_lag_s, 'seconds',
+           CASE WHEN v.stage1_lag_s IS NULL THEN format('no live execution recorded in the last %s', p.health_window)
+                ELSE format('Stage 1 lag p99 %s s in the last %s (alert above %s s)',
+                            v.stage1_lag_s, p.health_window, t.stage1_lag_s) END
+    FROM t, v
+    UNION ALL
+    SELECT 'vacuum_held_back', 'warning', coalesce(v.xmin_s > t.xmin_age_s, false),
+           v.xmin_s, t.xmin_age_s, 'seconds',
+           CASE WHEN q.oldest_xmin_holder IS NULL THEN 'no other transaction holds back vacuum'
+                WHEN v.xmin_s IS NULL THEN format('%s holds back vacuum by %s transactions (since unknown)',
+                                                  q.oldest_xmin_holder, q.oldest_xmin_age)
+                ELSE format('%s holds back vacuum by %s transactions, for %s s (alert above %s s)',
+                            q.oldest_xmin_holder, q.oldest_xmin_age, v.xmin_s, t.xmin_age_s) END
+    FROM t, v
+$$;
+
+--
+-- Name: FUNCTION etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health) IS 'Every alert rule against one row of etl_queue_health and one of etl_pipeline_health, thresholds from etl_settings (alert_*): runner_silent (no heartbeat for alert_runner_silent, or never), n8n_unreachable, outbox_not_draining (oldest outbox row older than alert_outbox_age), queue_backlog (pending > alert_pending_max), slow_processing (avg processing in health_window > alert_avg_processing), failed_increasing (items failed in health_window > alert_failed_max), stage1_lag (p99 > alert_stage1_lag), vacuum_held_back (a transaction older than alert_xmin_age holds the xmin horizon). A figure that is not known (nothing completed, n8n unreadable) does not fire its alert; n8n_unreachable fires instead.';
+
+--
+-- Name: etl_analysis_facts(jsonb, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_analysis_facts(p_doc jsonb, p_node text, OUT risk_level text, OUT confidence_score numeric, OUT analysis_text text, OUT model_version text, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT processing_time_ms bigint, OUT raw_response jsonb) RETURNS record
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_run record := public.etl_node_run(p_doc, p_node);
+    v_parsed record;
+BEGIN
+    IF NOT v_run.ran OR v_run.failed OR v_run.item_path IS NULL THEN
+        RETURN;
+    END IF;
+    raw_response := public.etl_flatted_decode(p_doc, v_run.item_path || '{json}');
+    IF jsonb_typeof(raw_response) IS DISTINCT FROM 'object' THEN
+        raw_response := NULL;
+        RETURN;
+    END IF;
+    -- Ollama's /api/generate answers in `response`; /api/chat in message.content.
+    analysis_text := CASE
+        WHEN jsonb_typeof(raw_response -> 'response') = 'string' THEN raw_response ->> 'response'
+        WHEN jsonb_typeof(raw_response #> '{message,content}') = 'string' THEN raw_response #>> '{message,content}'
+    END;
+    model_version := CASE WHEN jsonb_typeof(raw_response -> 'model') = 'string' THEN raw_response ->> 'model' END;
+    processing_time_ms := CASE
+        WHEN jsonb_typeof(raw_response -> 'total_duration') = 'number'
+            THEN round((raw_response ->> 'total_duration')::numeric / 1000000)::bigint
+    END;
+    IF analysis_text IS NOT NULL THEN
+        SELECT * INTO v_parsed FROM public.etl_parse_analysis(analysis_text);
+        risk_level := v_parsed.risk_level;
+        confidence_score := v_parsed.confidence_score;
+        smoke_detected := v_parsed.smoke_detected;
+        flame_detected := v_parsed.flame_detected;
+        heat_signature_detected := v_parsed.heat_signature_detected;
+    END IF;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_analysis_facts(p_doc jsonb, p_node text, OUT risk_level text, OUT confidence_score numeric, OUT analysis_text text, OUT model_version text, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT processing_time_ms bigint, OUT raw_response jsonb); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_analysis_facts(p_doc jsonb, p_node text, OUT risk_level text, OUT confidence_score numeric, OUT analysis_text text, OUT model_version text, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT processing_time_ms bigint, OUT raw_response jsonb) IS 'The analysis node''s answer in a parsed flatted execution, when its last run succeeded with an output item; all NULL (raw_response NULL says it) when the node is NULL, did not run, failed or output nothing: then the execution has no analysis, and no field is pretended. raw_response = the output item''s json, decoded; analysis_text = its response (Ollama /api/generate) or message.content (/api/chat); model_version = its model; processing_time_ms = total_duration (ns) in ms, rounded; risk, confidence and detections from etl_parse_analysis(analysis_text). Each is NULL when the answer does not say it.';
+
+--
+-- Name: etl_camera_ids(jsonb, text[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_camera_ids(p_doc jsonb, p_item_path text[], OUT node_id text, OUT camera_id text) RETURNS record
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_place text;
+    v_value jsonb;
+BEGIN
+    IF p_item_path IS NULL THEN
+        RETURN;
+    END IF;
+    -- The body wins over the query string, which wins over headers (n8n lowercases their names).
+    FOREACH v_place IN ARRAY ARRAY['body', 'query', 'headers'] LOOP
+        IF node_id IS NULL THEN
+            v_value := public.etl_flatted_node(p_doc, p_item_path
+                || ARRAY['json', v_place, CASE v_place WHEN 'headers' THEN 'x-node-id' ELSE 'node_id' END]);
+            IF jsonb_typeof(v_value) IN ('string', 'number') AND v_value #>> '{}' <> '' THEN
+                node_id := v_value #>> '{}';
+            END IF;
+        END IF;
+        IF camera_id IS NULL THEN
+            v_value := public.etl_flatted_node(p_doc, p_item_path
+                || ARRAY['json', v_place, CASE v_place WHEN 'headers' THEN 'x-camera-id' ELSE 'camera_id' END]);
+            IF jsonb_typeof(v_value) IN ('string', 'number') AND v_value #>> '{}' <> '' THEN
+                camera_id := v_value #>> '{}';
+            END IF;
+        END IF;
+    END LOOP;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_camera_ids(p_doc jsonb, p_item_path text[], OUT node_id text, OUT camera_id text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_camera_ids(p_doc jsonb, p_item_path text[], OUT node_id text, OUT camera_id text) IS 'node_id and camera_id of the webhook item at p_item_path (etl_webhook_item) in a parsed flatted execution: from json.body, else json.query, else the x-node-id / x-camera-id headers; a non-empty string or a number, kept as text exactly as sent. NULL when the request did not say (or p_item_path is NULL).';
+
+--
+-- Name: etl_claim(text, integer, double precision); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision) RETURNS TABLE(queue_id bigint, execution_id bigint, claim_token uuid, attempt integer, image_source text, image_base64 text, image_path text, image_bytes bytea, image_mime_type text, image_file_name text, image_reason text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_item record;
+    v_found record;
+    v_error text;
+    v_detail text;
+    v_state text;
+BEGIN
+    IF p_batch IS NULL OR p_batch < 1 OR p_lease_seconds IS NULL OR p_lease_seconds <= 0 THEN
+        RAISE EXCEPTION 'etl_claim: batch must be >= 1 and lease > 0 seconds, got % and %', p_batch, p_lease_seconds
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    PERFORM public.etl_reap_expired_leases();
+
+    FOR v_item IN
+        SELECT q.id, q.execution_id, q.attempts, q.max_attempts, q.deferrals
+        FROM public.etl_processing_queue AS q
+        WHERE q.status = 'pending' AND q.next_attempt_at <= now()
+        ORDER BY q.priority, q.next_attempt_at, q.id
+        LIMIT p_batch
+        FOR UPDATE SKIP LOCKED
+    LOOP
+        BEGIN
+            -- One subtransaction per execution: its extraction lands whole or not at all, and one
+            -- bad execution does not cost the others their claim.
+            SELECT * INTO STRICT v_found FROM public.etl_extract_execution(v_item.execution_id);
+        EXCEPTION WHEN OTHERS THEN
+            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL, v_state = RETURNED_SQLSTATE;
+            v_error := SQLERRM || coalesce(': ' || nullif(v_detail, ''), '');
+            -- n8n's database cannot be read (connection exception, or its server shutting down or
+            -- starting): no fault of this item, and every other item would fail alike. Abort the
+            -- whole claim, spending nothing; the runner backs off and tries again. SAI02 is
+            -- sai-etl's "n8n unreachable" (docs/guarantees-faults.md), the one code it matches.
+            IF v_state LIKE '08%' OR v_state IN ('57P01', '57P02', '57P03') THEN
+                RAISE EXCEPTION 'etl_claim: cannot read n8n''s database, nothing claimed: %', v_error
+                    USING ERRCODE = 'SAI02', DETAIL = 'the link''s SQLSTATE: ' || v_state;
+            END IF;
+            UPDATE public.etl_processing_queue AS q
+            SET attempts = q.attempts + 1,
+                status = CASE WHEN q.attempts + 1 >= q.max_attempts THEN 'failed' ELSE 'pending' END,
+                completed_at = CASE WHEN q.attempts + 1 >= q.max_attempts THEN now() END,
+                next_attempt_at = now() + public.etl_retry_delay(q.attempts + 1),
+                claimed_by = p_worker,
+                last_error = 'extraction failed: ' || v_error
+            WHERE q.id = v_item.id;
+            CONTINUE;
+        END;
+
+        IF v_found.outcome = 'not_ready' THEN
+            UPDATE public.etl_processing_queue AS q
+            SET deferrals = q.deferrals + 1,
+                next_attempt_at = now() + public.etl_defer_delay(q.deferrals)
+            WHERE q.id = v_item.id;
+            CONTINUE;
+        ELSIF v_found.outcome = 'gone' THEN
+            UPDATE public.etl_processing_queue AS q
+            SET status = 'skipped', completed_at = now(), claimed_by = p_worker,
+                last_error = 'source gone: ' || coalesce(v_found.reason, 'n8n no longer has the execution data')
+            WHERE q.id = v_item.id;
+            CONTINUE;
+        END IF;
+
+        UPDATE public.etl_processing_queue AS q
+        SET status = 'processing',
+            attempts = q.attempts + 1,
+            claim_token = gen_random_uuid(),
+            locked_until = now() + make_interval(secs => p_lease_seconds),
+            claimed_by = p_worker,
+            started_at = now()
+        WHERE q.id = v_item.id
+        RETURNING q.id, q.execution_id, q.claim_token, q.attempts
+        INTO queue_id, execution_id, claim_token, attempt;
+        image_source := v_found.image_source;
+        image_base64 := v_found.image_base64;
+        image_path := v_found.image_path;
+        image_bytes := v_found.image_bytes;
+        image_mime_type := v_found.image_mime_type;
+        image_file_name := v_found.image_file_name;
+        image_reason := v_found.reason;
+        RETURN NEXT;
+    END LOOP;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision) IS 'Claims up to p_batch ready Stage 2 items (priority order, SKIP LOCKED) for p_lease_seconds, after returning expired leases to the queue. Runs the SQL extraction of each (etl_extract_execution) and returns the claimed ones with their image payload (image_reason: why a frame n8n recorded cannot be handed over, e.g. a storage mode sai-etl does not read) and a claim token for etl_complete/etl_fail. Not returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone (skipped), items whose extraction failed (retried with backoff, failed after max_attempts). When n8n''s database cannot be read through the link (the link fails with SQLSTATE class 08 or 57P01-57P03) it raises SQLSTATE SAI02 and changes nothing: an n8n outage spends no attempt.';
+
+--
+-- Name: etl_complete(bigint, uuid, jsonb); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb DEFAULT NULL::jsonb) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_execution_id bigint;
+BEGIN
+    UPDATE public.etl_processing_queue AS q
+    SET status = 'completed',
+        completed_at = clock_timestamp(),
+        processing_time_ms = (extract(EPOCH FROM clock_timestamp() - q.started_at) * 1000)::integer,
+        claim_token = NULL,
+        locked_until = NULL,
+        last_error = NULL
+    WHERE q.id = p_queue_id AND q.claim_token = p_claim_token AND q.status = 'processing'
+    RETURNING q.execution_id INTO v_execution_id;
+    IF NOT FOUND THEN
+        -- The claim is no longer live (lease expired and reaped, or claimed anew): its work is void.
+        RETURN false;
+    END IF;
+
+    IF p_image IS NULL THEN
+        DELETE FROM public.execution_images WHERE execution_id = v_execution_id;
+    ELSE
+        INSERT INTO public.execution_images AS i (
+            execution_id, source, valid, invalid_reason, format, width, height, size_bytes, sha256,
+            original_path, thumbnail_path, display_path, claimed_mime_type, file_name, stored_at
+        ) VALUES (
+            v_execution_id,
+            p_image ->> 'source',
+            (p_image ->> 'valid')::boolean,
+            p_image ->> 'invalid_reason',
+            p_image ->> 'format',
+            (p_image ->> 'width')::integer,
+            (p_image ->> 'height')::integer,
+            (p_image ->> 'size_bytes')::bigint,
+            p_image ->> 'sha256',
+            p_image ->> 'original_path',
+            p_image ->> 'thumbnail_path',
+            p_image ->> 'display_path',
+            p_image ->> 'claimed_mime_type',
+            p_image ->> 'file_name',
+            now()
+        )
+        ON CONFLICT (execution_id) DO UPDATE SET
+            source = excluded.source, valid = excluded.valid, invalid_reason = excluded.invalid_reason,
+            format = excluded.format, width = excluded.width, height = excluded.height,
+            size_bytes = excluded.size_bytes, sha256 = excluded.sha256,
+            original_path = excluded.original_path, thumbnail_path = excluded.thumbnail_path,
+            display_path = excluded.display_path, claimed_mime_type = excluded.claimed_mime_type,
+            file_name = excluded.file_name, stored_at = excluded.stored_at;
+    END IF;
+    RETURN true;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb) IS 'Completes a claimed item when p_claim_token is its live claim, recording the image (p_image keys: source, valid, invalid_reason, format, width, height, size_bytes, sha256, original_path, thumbnail_path, display_path, claimed_mime_type, file_name; NULL = the execution has no image). Returns false, changing nothing, for a claim that is no longer live.';
+
+--
+-- Name: etl_count_n8n_finished(timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_count_n8n_finished(p_since timestamp with time zone) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+    SELECT count(*)
+    FROM n8n.execution_entity AS e
+    WHERE e."workflowId" = ANY (ARRAY(SELECT workflow_id FROM n8n.watched_workflows))
+      AND e.status IN ('success', 'error', 'crashed', 'canceled')
+      AND (e."stoppedAt" >= p_since OR e."stoppedAt" IS NULL AND e."createdAt" >= p_since)
+$$;
+
+--
+-- Name: FUNCTION etl_count_n8n_finished(p_since timestamp with time zone); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_count_n8n_finished(p_since timestamp with time zone) IS 'Finished executions of watched workflows in n8n that stopped at or after p_since (backfill progress).';
+
+--
+-- Name: etl_data_quality_of_day(date); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_data_quality_of_day(p_day date) RETURNS TABLE(ordinal smallint, field text, executions bigint, present bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER ROWS 15
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+    WITH counted AS (
+        SELECT
+            count(*) AS n,
+            count(a.execution_id) AS analysis,
+            count(a.risk_level) AS risk_level,
+            count(a.confidence_score) AS confidence_score,
+            count(a.analysis_text) AS analysis_text,
+            count(a.model_version) AS model_version,
+            count(a.smoke_detected) AS smoke_detected,
+            count(a.flame_detected) AS flame_detected,
+            count(a.heat_signature_detected) AS heat_signature_detected,
+            count(a.processing_time_ms) AS processing_time_ms,
+            count(e.node_id) AS node_id,
+            count(e.camera_id) AS camera_id,
+            count(i.execution_id) AS image,
+            count(*) FILTER (WHERE i.valid) AS image_valid,
+            count(n.telegram_sent) AS telegram_sent,
+            count(n.telegram_message_id) AS telegram_message_id
+        FROM public.executions AS e
+        LEFT JOIN public.execution_analysis AS a ON a.execution_id = e.id
+        LEFT JOIN public.execution_images AS i ON i.execution_id = e.id
+        LEFT JOIN public.execution_notifications AS n ON n.execution_id = e.id
+        -- A UTC day, as a range on the indexed column.
+        WHERE e.completion_timestamp >= p_day::timestamp AT TIME ZONE 'UTC'
+          AND e.completion_timestamp < (p_day + 1)::timestamp AT TIME ZONE 'UTC'
+    )
+    SELECT f.ordinal, f.field, c.n, f.present
+    FROM counted AS c
+    CROSS JOIN LATERAL (VALUES
+        (1::smallint, 'analysis', c.analysis),
+        (2::smallint, 'risk_level', c.risk_level),
+        (3::smallint, 'confidence_score', c.confidence_score),
+        (4::smallint, 'analysis_text', c.analysis_text),
+        (5::smallint, 'model_version', c.model_version),
+        (6::smallint, 'smoke_detected', c.smoke_detected),
+        (7::smallint, 'flame_detected', c.flame_detected),
+        (8::smallint, 'heat_signature_detected', c.heat_signature_detected),
+        (9::smallint, 'processing_time_ms', c.processing_time_ms),
+        (10::smallint, 'node_id', c.node_id),
+        (11::smallint, 'camera_id', c.camera_id),
+        (12::smallint, 'image', c.image),
+        (13::smallint, 'image_valid', c.image_valid),
+        (14::smallint, 'telegram_sent', c.telegram_sent),
+        (15::smallint, 'telegram_message_id', c.telegram_message_id)
+    ) AS f (ordinal, field, present)
+$$;
+
+--
+-- Name: FUNCTION etl_data_quality_of_day(p_day date); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_data_quality_of_day(p_day date) IS 'For the executions that finished on UTC day p_day: per Stage 2 field, how many have it (not NULL). analysis = the model answered (an execution_analysis row), image = a frame was found, image_valid = it decoded as an image, telegram_sent = known whether Telegram was sent (NULL when the workflow has no Telegram node). Reads the day''s range of executions_completion_timestamp_idx only.';
+
+--
+-- Name: etl_defer_delay(integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_defer_delay(p_deferrals integer) RETURNS interval
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+    -- The dashboard learns of an execution (dblink, NOTIFY) a moment before n8n's own commit
+    -- makes it visible, so a fast runner often finds it not yet finished: the first re-check
+    -- comes after defer_seconds / 32 (16 ms), then the wait doubles. An execution whose finish
+    -- n8n rolled back may stay unfinished for long, so the wait grows to a minute; no attempt is
+    -- spent.
+    SELECT make_interval(secs =>
+        least(
+            public.etl_setting('defer_seconds')::double precision
+                * power(2, least(greatest(p_deferrals, 0), 20) - 5),
+            60
+        )
+    )
+$$;
+
+--
+-- Name: FUNCTION etl_defer_delay(p_deferrals integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_defer_delay(p_deferrals integer) IS 'Delay before re-checking an execution n8n has not finished writing, after p_deferrals earlier re-checks: defer_seconds * 2^(n-5) (defer_seconds/32 first, defer_seconds at the sixth), at most 60 s.';
+
+--
+-- Name: etl_execution_status(bigint); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_execution_status(p_execution_id bigint) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    e public.executions;
+    q public.etl_processing_queue;
+    a public.execution_analysis;
+    n public.execution_notifications;
+    i public.execution_images;
+    v_src record;
+    v_n8n jsonb;
+    v_terminal boolean;
+    v_watched boolean;
+    v_unstated text[];
+    v_notes text[] := '{}';
+BEGIN
+    SELECT * INTO e FROM public.executions AS x WHERE x.id = p_execution_id;
+    SELECT * INTO q FROM public.etl_processing_queue AS x WHERE x.execution_id = p_execution_id AND x.stage = 'stage2';
+    SELECT * INTO a FROM public.execution_analysis AS x WHERE x.execution_id = p_execution_id;
+    SELECT * INTO n FROM public.execution_notifications AS x WHERE x.execution_id = p_execution_id;
+    SELECT * INTO i FROM public.execution_images AS x WHERE x.execution_id = p_execution_id;
+
+    -- n8n's side, through the link; a dead link is reported, not raised.
+    BEGIN
+        SELECT x.status, x."workflowId" AS workflow_id, x."startedAt" AS started_at, x."stoppedAt" AS stopped_at,
+               x."deletedAt" AS deleted_at,
+               EXISTS (SELECT FROM n8n.execution_data AS d WHERE d."executionId" = x.id) AS has_data
+        INTO v_src
+        FROM n8n.execution_entity AS x
+        WHERE p_execution_id BETWEEN 1 AND 2147483647 AND x.id = p_execution_id::integer;
+        IF v_src IS NULL THEN
+            v_n8n := jsonb_build_object('reachable', true, 'found', false);
+        ELSE
+            v_terminal := v_src.status IN ('success', 'error', 'crashed', 'canceled');
+            v_watched := EXISTS (SELECT FROM n8n.watched_workflows AS w WHERE w.workflow_id = v_src.workflow_id);
+            v_n8n := jsonb_build_object('reachable', true, 'found', true, 'watched', v_watched) || to_jsonb(v_src);
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        v_n8n := jsonb_build_object('reachable', false, 'error', SQLERRM);
+    END;
+
+    IF e.id IS NULL THEN
+        v_notes := v_notes || CASE
+            WHEN NOT (v_n8n ->> 'reachable')::boolean THEN 'not in the dashboard; n8n could not be read'
+            WHEN NOT (v_n8n ->> 'found')::boolean THEN 'neither the dashboard nor n8n has this execution'
+            WHEN NOT v_watched THEN format('not in the dashboard: its workflow %s is not watched', v_src.workflow_id)
+            WHEN NOT v_terminal THEN format('not in the dashboard yet: n8n''s execution is still %s', v_src.status)
+            ELSE 'not in the dashboard although n8n finished it: the next sweep''s reconcile (reconcile_window) '
+                 'or `sai-etl backfill --since` records it'
+        END;
+    ELSE
+        v_notes := v_notes || CASE
+            WHEN q.id IS NULL THEN 'no Stage 2 queue item: pruned after completion (queue_retention) or removed'
+            WHEN q.status = 'pending' AND q.next_attempt_at > now() AND q.attempts = 0 THEN
+                format('Stage 2 waits for n8n to finish writing it (deferred %s times), next look at %s',
+                       q.deferrals, q.next_attempt_at)
+            WHEN q.status = 'pending' AND q.next_attempt_at > now() THEN
+                format('Stage 2 attempt %s of %s failed (%s), next attempt at %s',
+                       q.attempts, q.max_attempts, q.last_error, q.next_attempt_at)
+            WHEN q.status = 'pending' THEN format('Stage 2 pending since %s, ready to be claimed', q.created_at)
+            WHEN q.status = 'processing' AND q.locked_until < now() THEN
+                format('Stage 2 lease of %s expired at %s: the item returns at the next claim', q.claimed_by, q.locked_until)
+            WHEN q.status = 'processing' THEN
+                format('Stage 2 in progress by %s (attempt %s), lease until %s', q.claimed_by, q.attempts, q.locked_until)
+            WHEN q.status = 'failed' THEN
+                format('Stage 2 failed after %s attempts: %s; `sai-etl retry %s` reopens it',
+                       q.attempts, q.last_error, p_execution_id)
+            WHEN q.status = 'skipped' THEN
+                format('Stage 2 skipped: %s; `sai-etl retry --skipped %s` reopens it', q.last_error, p_execution_id)
+            ELSE format('Stage 2 completed at %s in %s ms', q.completed_at, q.processing_time_ms)
+        END;
+        IF q.id IS NULL OR q.status = 'completed' THEN
+            IF a.execution_id IS NULL THEN
+                v_notes := v_notes || 'no analysis: the model did not answer (its node did not run or failed)'::text;
+            ELSE
+                v_unstated := ARRAY(
+                    SELECT f.key FROM jsonb_each(to_jsonb(a)) AS f
+                    WHERE f.value = 'null'::jsonb
+                      AND f.key IN ('risk_level', 'confidence_score', 'analysis_text', 'model_version',
+                                    'smoke_detected', 'flame_detected', 'heat_signature_detected',
+                                    'processing_time_ms')
+                    ORDER BY f.key
+                );
+                IF cardinality(v_unstated) > 0 THEN
+                    v_notes := v_notes || format('the analysis does not state: %s', array_to_string(v_unstated, ', '));
+                END IF;
+            END IF;
+            v_notes := v_notes || CASE
+                WHEN i.execution_id IS NULL THEN 'no image: the execution carried no frame'
+                WHEN NOT i.valid THEN format('image not usable: %s', i.invalid_reason)
+                ELSE format('image: %s (%s %sx%s)', i.original_path, i.format, i.width, i.height)
+            END;
+            v_notes := v_notes || CASE
+                WHEN n.execution_id IS NULL OR n.telegram_sent IS NULL THEN 'Telegram: the workflow has no Telegram node'
+                WHEN n.telegram_sent THEN format('Telegram: sent, message %s', n.telegram_message_id)
+                ELSE format('Telegram: not sent%s', coalesce(' (' || n.telegram_error || ')', ''))
+            END;
+            IF e.node_id IS NULL OR e.camera_id IS NULL THEN
+                v_notes := v_notes || 'the webhook request did not name its node_id and camera_id'::text;
+            END IF;
+        END IF;
+    END IF;
+
+    RETURN jsonb_build_object(
+        'execution_id', p_execution_id,
+        'found', e.id IS NOT NULL,
+        'execution', CASE WHEN e.id IS NOT NULL THEN to_jsonb(e) END,
+        'queue', CASE WHEN q.id IS NOT NULL THEN to_jsonb(q) - 'claim_token' END,
+        'analysis', CASE WHEN a.execution_id IS NOT NULL THEN to_jsonb(a) END,
+        'notification', CASE WHEN n.execution_id IS NOT NULL THEN to_jsonb(n) END,
+        'image', CASE WHEN i.execution_id IS NOT NULL THEN to_jsonb(i) END,
+        'n8n', v_n8n,
+        'notes', to_jsonb(v_notes)
+    );
+END
+$$;
+
+--
+-- Name: FUNCTION etl_execution_status(p_execution_id bigint); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_execution_status(p_execution_id bigint) IS 'Everything known about one execution (`sai-etl status ID`): its executions row, Stage 2 queue item (attempts, deferrals, last error; no claim token), analysis, notification and image rows, n8n''s row through the link (status, stoppedAt, deletedAt, whether execution_data exists, whether its workflow is watched), and notes in plain words on where it stands and why fields are empty. found is false when the dashboard does not have it.';
+
+--
+-- Name: etl_execution_timing(timestamp with time zone, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_execution_timing(p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, OUT execution_timestamp timestamp with time zone, OUT completion_timestamp timestamp with time zone, OUT duration_ms bigint, OUT timing_complete boolean) RETURNS record
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT
+        coalesce(p_started_at, p_created_at),
+        coalesce(p_stopped_at, p_started_at, p_created_at),
+        floor(extract(EPOCH FROM coalesce(p_stopped_at, p_started_at, p_created_at)
+            - coalesce(p_started_at, p_created_at)) * 1000)::bigint,
+        p_started_at IS NOT NULL AND p_stopped_at IS NOT NULL
+$$;
+
+--
+-- Name: FUNCTION etl_execution_timing(p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, OUT execution_timestamp timestamp with time zone, OUT completion_timestamp timestamp with time zone, OUT duration_ms bigint, OUT timing_complete boolean); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_execution_timing(p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, OUT execution_timestamp timestamp with time zone, OUT completion_timestamp timestamp with time zone, OUT duration_ms bigint, OUT timing_complete boolean) IS 'startedAt (createdAt when n8n never started the execution), stoppedAt (the latest earlier timestamp when n8n recorded none), their difference in ms, and whether both were recorded.';
+
+--
+-- Name: etl_extract_execution(bigint); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_extract_execution(p_execution_id bigint) RETURNS TABLE(outcome text, reason text, image_source text, image_base64 text, image_path text, image_bytes bytea, image_mime_type text, image_file_name text)
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    v_workflow_id text;
+    v_status text;
+    v_n8n_workflow_id text;
+    v_has_data boolean;
+    v_workflow_data jsonb;
+    v_doc jsonb;
+    v_state record;
+    v_nodes record;
+    v_item text[];
+    v_ids record;
+    v_analysis record;
+    v_note record;
+    v_image record;
+BEGIN
+    SELECT e.workflow_id INTO v_workflow_id FROM public.executions AS e WHERE e.id = p_execution_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'etl_extract_execution: execution % is not recorded in executions', p_execution_id
+            USING ERRCODE = 'no_data_found';
+    END IF;
+
+    -- One round trip to n8n (postgres_fdw ships the join): the status, and the data only when the
+    -- status is terminal and the workflow the one recorded, so a deferral does not drag a megabyte
+    -- across. The data is parsed as it arrives, once; everything below walks it by reference
+    -- (etl_flatted_node). v_doc goes only into simple expressions: a query would copy the megabyte
+    -- into its plan as a constant.
+    SELECT e.status, e."workflowId", d."executionId" IS NOT NULL, d."workflowData"::jsonb,
+           public.etl_flatted_parse(d.data)
+    INTO v_status, v_n8n_workflow_id, v_has_data, v_workflow_data, v_doc
+    FROM n8n.execution_entity AS e
+    LEFT JOIN n8n.execution_data AS d
+        ON d."executionId" = e.id AND e.status IN ('success', 'error', 'crashed', 'canceled')
+        AND e."workflowId" = v_workflow_id
+    WHERE e.id = p_execution_id;
+
+    v_state := public.etl_source_outcome(v_workflow_id, v_status, v_n8n_workflow_id, v_has_data);
+    IF v_state.outcome <> 'ready' THEN
+        outcome := v_state.outcome;
+        reason := v_state.reason;
+        RETURN NEXT;
+        RETURN;
+    END IF;
+
+    -- Every n8n run has resultData.runData (empty before any node ran). Without it the data is no
+    -- n8n execution, and reading it would record facts it does not hold ("Telegram did not run").
+    IF jsonb_typeof(public.etl_flatted_node(v_doc, '{resultData,runData}')) IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION 'etl_extract_execution: execution % is not an n8n run (no resultData.runData object)',
+            p_execution_id
+            USING ERRCODE = 'SAI01';
+    END IF;
+
+    v_nodes := public.etl_workflow_nodes(v_workflow_id, v_workflow_data);
+    v_item := public.etl_webhook_item(v_doc, v_nodes.webhook_node);
+
+    -- Every write leaves the rows exactly as a first extraction would: unchanged rows are not
+    -- touched (extracted_at stays), facts no longer found are removed.
+    v_ids := public.etl_camera_ids(v_doc, v_item);
+    UPDATE public.executions AS e
+    SET node_id = v_ids.node_id, camera_id = v_ids.camera_id
+    WHERE e.id = p_execution_id
+      AND (e.node_id, e.camera_id) IS DISTINCT FROM (v_ids.node_id, v_ids.camera_id);
+
+    v_analysis := public.etl_analysis_facts(v_doc, v_nodes.analysis_node);
+    IF v_analysis.raw_response IS NOT NULL THEN
+        INSERT INTO public.execution_analysis AS a (
+            execution_id, risk_level, confidence_score, analysis_text, model_version, smoke_detected,
+            flame_detected, heat_signature_detected, processing_time_ms, raw_response
+        ) VALUES (
+            p_execution_id, v_analysis.risk_level, v_analysis.confidence_score, v_analysis.analysis_text,
+            v_analysis.model_version, v_analysis.smoke_detected, v_analysis.flame_detected,
+            v_analysis.heat_signature_detected, v_analysis.processing_time_ms, v_analysis.raw_response
+        )
+        ON CONFLICT (execution_id) DO UPDATE SET
+            risk_level = excluded.risk_level,
+            confidence_score = excluded.confidence_score,
+            analysis_text = excluded.analysis_text,
+            model_version = excluded.model_version,
+            smoke_detected = excluded.smoke_detected,
+            flame_detected = excluded.flame_detected,
+            heat_signature_detected = excluded.heat_signature_detected,
+            processing_time_ms = excluded.processing_time_ms,
+            raw_response = excluded.raw_response,
+            extracted_at = now()
+        WHERE (a.risk_level, a.confidence_score, a.analysis_text, a.model_version, a.smoke_detected,
+               a.flame_detected, a.heat_signature_detected, a.processing_time_ms, a.raw_response)
+            IS DISTINCT FROM
+            (excluded.risk_level, excluded.confidence_score, excluded.analysis_text, excluded.model_version,
+             excluded.smoke_detected, excluded.flame_detected, excluded.heat_signature_detected,
+             excluded.processing_time_ms, excluded.raw_response);
+    ELSE
+        DELETE FROM public.execution_analysis AS a WHERE a.execution_id = p_execution_id;
+    END IF;
+
+    v_note := public.etl_notification_facts(v_doc, v_nodes.telegram_node);
+    INSERT INTO public.execution_notifications AS n (
+        execution_id, telegram_sent, telegram_message_id, telegram_chat_id, telegram_error
+    ) VALUES (
+        p_execution_id, v_note.telegram_sent, v_note.telegram_message_id, v_note.telegram_chat_id,
+        v_note.telegram_error
+    )
+    ON CONFLICT (execution_id) DO UPDATE SET
+        telegram_sent = excluded.telegram_sent,
+        telegram_message_id = excluded.telegram_message_id,
+        telegram_chat_id = excluded.telegram_chat_id,
+        telegram_error = excluded.telegram_error,
+        extracted_at = now()
+    WHERE (n.telegram_sent, n.telegram_message_id, n.telegram_chat_id, n.telegram_error)
+        IS DISTINCT FROM
+        (excluded.telegram_sent, excluded.telegram_message_id, excluded.telegram_chat_id, excluded.telegram_error);
+
+    -- Assigned and returned without a query: a query would copy the payload into its plan.
+    v_image := public.etl_image_locator(v_doc, v_item);
+    outcome := 'ready';
+    reason := v_image.reason;
+    image_source := v_image.image_source;
+    image_base64 := v_image.image_base64;
+    image_path := v_image.image_path;
+    image_bytes := v_image.image_bytes;
+    image_mime_type := v_image.image_mime_type;
+    image_file_name := v_image.image_file_name;
+    RETURN NEXT;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_extract_execution(p_execution_id bigint); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_extract_execution(p_execution_id bigint) IS 'THE EXTRACTION CONTRACT, one row. Reads n8n once (execution_entity joined to execution_data). not_ready: the status is not terminal yet (defer). gone (reason): n8n no longer has the execution or its data, or the id now belongs to another workflow (skip). ready: upserts, idempotently, executions.node_id/camera_id (etl_camera_ids), execution_analysis (etl_analysis_facts; no analysis = no row, a stale one is deleted), execution_notifications (etl_notification_facts; always one row, telegram_sent NULL when the workflow has no Telegram node), and returns the image locator (etl_image_locator: source binary|body|filesystem|database|NULL with its one payload; reason when a recorded frame cannot be handed over). Nodes by etl_workflow_nodes. Raises P0002 for an execution the dashboard has not recorded, the flatted errors (SAI01, 22P02, 22P05, 22003, 54000/54001) on malformed data, and SAI01 "not an n8n run" for data without a resultData.runData object.';
+
+--
+-- Name: etl_fail(bigint, uuid, text, boolean); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_fail(p_queue_id bigint, p_claim_token uuid, p_error text, p_retry boolean DEFAULT true) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_status text;
+BEGIN
+    UPDATE public.etl_processing_queue AS q
+    SET status = CASE WHEN p_retry AND q.attempts < q.max_attempts THEN 'pending' ELSE 'failed' END,
+        completed_at = CASE WHEN p_retry AND q.attempts < q.max_attempts THEN NULL ELSE now() END,
+        next_attempt_at = now() + public.etl_retry_delay(q.attempts),
+        claim_token = NULL,
+        locked_until = NULL,
+        last_error = coalesce(p_error, 'unknown error')
+    WHERE q.id = p_queue_id AND q.claim_token = p_claim_token AND q.status = 'processing'
+    RETURNING q.status INTO v_status;
+    RETURN v_status;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_fail(p_queue_id bigint, p_claim_token uuid, p_error text, p_retry boolean); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_fail(p_queue_id bigint, p_claim_token uuid, p_error text, p_retry boolean) IS 'Records a failed attempt of a live claim: back to pending after etl_retry_delay, or failed once max_attempts are spent or when p_retry is false. Returns the new status, or NULL (nothing changed) for a claim that is no longer live.';
+
+--
+-- Name: etl_flatted_decode(jsonb, text[], integer, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_flatted_decode(p_doc jsonb, p_path text[] DEFAULT '{}'::text[], p_max_depth integer DEFAULT 64, p_max_nodes integer DEFAULT 100000) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+DECLARE
+    v_idx integer := 0;          -- element index of v_val
+    v_val jsonb;                 -- a container to open, or the value just read
+    v_nodes integer := 1;        -- values produced so far, the target included
+    v_depth integer := 0;        -- open containers
+    v_on_path boolean[] := '{}'; -- [element index + 1]: that element is an open container
+    -- one frame per open container, by depth
+    f_elem integer[] := '{}';
+    f_obj boolean[] := '{}';
+    f_items jsonb[] := '{}';     -- the array element itself, or the object's keyvalue() pairs
+    f_len integer[] := '{}';
+    f_pos integer[] := '{}';
+    -- the output JSON text in pieces, in document order, joined once at the end
+    v_out text[] := '{}';
+    v_n integer := 0;
+BEGIN
+    IF p_max_depth < 0 OR p_max_nodes < 1 THEN
+        RAISE EXCEPTION 'flatted: p_max_depth must be >= 0 and p_max_nodes >= 1'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- The target and its element index, by the walk etl_flatted_node takes.
+    SELECT l.element, l.node INTO v_idx, v_val FROM etl_flatted_locate(p_doc, p_path) AS l;
+    IF v_val IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF jsonb_typeof(v_val) NOT IN ('object', 'array') THEN
+        RETURN v_val;
+    END IF;
+
+    LOOP
+        IF v_val IS NOT NULL THEN
+            -- open container element v_idx
+            IF v_on_path[v_idx + 1] THEN
+                RAISE EXCEPTION 'flatted: circular reference at element %', v_idx
+                    USING ERRCODE = 'SAI01';
+            END IF;
+            v_depth := v_depth + 1;
+            IF v_depth > p_max_depth THEN
+                RAISE EXCEPTION 'flatted: nesting deeper than %', p_max_depth
+                    USING ERRCODE = 'program_limit_exceeded';
+            END IF;
+            v_on_path[v_idx + 1] := true;
+            f_elem[v_depth] := v_idx;
+            f_obj[v_depth] := jsonb_typeof(v_val) = 'object';
+            f_items[v_depth] := CASE
+                WHEN f_obj[v_depth] THEN jsonb_path_query_array(v_val, '$.keyvalue()')
+                ELSE v_val
+            END;
+            f_len[v_depth] := jsonb_array_length(f_items[v_depth]);
+            f_pos[v_depth] := 0;
+            v_n := v_n + 1;
+            v_out[v_n] := CASE WHEN f_obj[v_depth] THEN '{' ELSE '[' END;
+            v_val := NULL;
+        END IF;
+
+        IF f_pos[v_depth] = f_len[v_depth] THEN
+            -- close the innermost container
+            v_n := v_n + 1;
+            v_out[v_n] := CASE WHEN f_obj[v_depth] THEN '}' ELSE ']' END;
+            v_on_path[f_elem[v_depth] + 1] := NULL;
+            v_depth := v_depth - 1;
+            EXIT WHEN v_depth = 0;
+            CONTINUE;
+        END IF;
+
+        v_nodes := v_nodes + 1;
+        IF v_nodes > p_max_nodes THEN
+            RAISE EXCEPTION 'flatted: more than % nodes', p_max_nodes
+                USING ERRCODE = 'program_limit_exceeded';
+        END IF;
+        v_val := f_items[v_depth] -> f_pos[v_depth];
+        v_n := v_n + 1;
+        v_out[v_n] := CASE WHEN f_pos[v_depth] > 0 THEN ',' ELSE '' END;
+        IF f_obj[v_depth] THEN
+            v_out[v_n] := v_out[v_n] || to_json(v_val ->> 'key')::text || ':';
+            v_val := v_val -> 'value';
+        END IF;
+        f_pos[v_depth] := f_pos[v_depth] + 1;
+
+        CASE jsonb_typeof(v_val)
+            WHEN 'string' THEN
+                v_idx := etl_flatted_ref(p_doc, v_val);
+                v_val := p_doc -> v_idx;
+            WHEN 'object', 'array' THEN
+                RAISE EXCEPTION 'flatted: element % holds an inline %', f_elem[v_depth], jsonb_typeof(v_val)
+                    USING ERRCODE = 'SAI01';
+            ELSE
+                NULL;  -- number, boolean or null: stored inline
+        END CASE;
+        IF jsonb_typeof(v_val) NOT IN ('object', 'array') THEN
+            v_n := v_n + 1;
+            v_out[v_n] := v_val::text;
+            v_val := NULL;
+        END IF;
+    END LOOP;
+
+    BEGIN
+        RETURN array_to_string(v_out, '')::jsonb;
+    EXCEPTION
+        WHEN statement_too_complex THEN
+            RAISE EXCEPTION 'flatted: nesting too deep' USING ERRCODE = 'statement_too_complex';
+    END;
+END;
+$_$;
+
+--
+-- Name: FUNCTION etl_flatted_decode(p_doc jsonb, p_path text[], p_max_depth integer, p_max_nodes integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_flatted_decode(p_doc jsonb, p_path text[], p_max_depth integer, p_max_nodes integer) IS 'Decodes the subtree of a parsed flatted document (etl_flatted_parse) at p_path (as in etl_flatted_node; {} is the root) into plain JSON; a shared element is expanded wherever it is referenced. NULL when the path does not exist. Errors: SAI01 (malformed flatted data) for "circular reference at element N", a reference out of range or not an element index, or an inline container; 54000 "nesting deeper than N" (containers, the target counting as 1) and "more than N nodes" (every value produced, the target included); 54001 when the result is deeper than the jsonb parser can hold.';
+
+--
+-- Name: etl_flatted_locate(jsonb, text[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_flatted_locate(p_doc jsonb, p_path text[], OUT element integer, OUT node jsonb) RETURNS record
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+DECLARE
+    v_child jsonb;
+    v_key text;
+BEGIN
+    IF jsonb_typeof(p_doc) <> 'array' OR p_doc -> 0 IS NULL THEN
+        RAISE EXCEPTION 'flatted: document is not a non-empty array' USING ERRCODE = 'SAI01';
+    END IF;
+    element := 0;
+    node := p_doc -> 0;
+    FOREACH v_key IN ARRAY p_path LOOP
+        v_child := CASE jsonb_typeof(node)
+            WHEN 'object' THEN node -> v_key
+            WHEN 'array' THEN node -> CASE WHEN v_key ~ '^[0-9]{1,9}$' THEN v_key::integer END
+        END;
+        CASE jsonb_typeof(v_child)
+            WHEN 'string' THEN
+                element := etl_flatted_ref(p_doc, v_child);
+                node := p_doc -> element;
+            WHEN 'object', 'array' THEN
+                RAISE EXCEPTION 'flatted: element % holds an inline %', element, jsonb_typeof(v_child)
+                    USING ERRCODE = 'SAI01';
+            ELSE
+                IF v_child IS NULL THEN
+                    node := NULL;
+                    RETURN;
+                END IF;
+                node := v_child;
+        END CASE;
+    END LOOP;
+END;
+$_$;
+
+--
+-- Name: FUNCTION etl_flatted_locate(p_doc jsonb, p_path text[], OUT element integer, OUT node jsonb); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_flatted_locate(p_doc jsonb, p_path text[], OUT element integer, OUT node jsonb) IS 'Internal to etl_flatted_node/etl_flatted_decode: walks a parsed flatted document from the root along p_path (object keys; array indices as text). node: what is there undecoded (as etl_flatted_node returns it), NULL when the path does not exist; element: the index of the last element the walk entered (the target''s own when node is a container). SAI01 for a document that is not a non-empty array, a bad reference or an inline container.';
+
+--
+-- Name: etl_flatted_node(jsonb, text[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_flatted_node(p_doc jsonb, p_path text[]) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT l.node FROM etl_flatted_locate(p_doc, p_path) AS l
+$$;
+
+--
+-- Name: FUNCTION etl_flatted_node(p_doc jsonb, p_path text[]); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_flatted_node(p_doc jsonb, p_path text[]) IS 'Walks a parsed flatted document (etl_flatted_parse) from the root along p_path (object keys; array indices as text) and returns what is there undecoded: a raw element (its strings still references) or a leaf value (a string element as a jsonb string; numbers, booleans, null as stored). NULL when the path does not exist. SAI01 for a bad reference or an inline container. Cost is per step, independent of document size, for an in-memory (not toasted) p_doc.';
+
+--
+-- Name: etl_flatted_parse(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_flatted_parse(p_data text) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+DECLARE
+    v_doc jsonb;
+    v_detail text;
+BEGIN
+    BEGIN
+        v_doc := p_data::jsonb;
+    EXCEPTION
+        WHEN invalid_text_representation THEN
+            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL;
+            -- The parser quotes the offending token whole: one 50 MB token would make a 50 MB
+            -- error (and last_error). 200 characters say where it went wrong.
+            RAISE EXCEPTION 'flatted: not JSON'
+                USING ERRCODE = 'invalid_text_representation',
+                    DETAIL = left(v_detail, 200) || CASE WHEN length(v_detail) > 200 THEN '...' ELSE '' END;
+        WHEN untranslatable_character OR numeric_value_out_of_range THEN
+            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL;
+            RAISE EXCEPTION 'flatted: JSON that jsonb cannot hold (%)', SQLERRM
+                USING ERRCODE = SQLSTATE, DETAIL = left(v_detail, 200);
+        WHEN statement_too_complex THEN
+            RAISE EXCEPTION 'flatted: nesting too deep'
+                USING ERRCODE = 'statement_too_complex';
+    END;
+    IF jsonb_typeof(v_doc) <> 'array' THEN
+        RAISE EXCEPTION 'flatted: top level is %, not an array', jsonb_typeof(v_doc)
+            USING ERRCODE = 'SAI01';
+    END IF;
+    IF jsonb_array_length(v_doc) = 0 THEN
+        RAISE EXCEPTION 'flatted: empty array, no root element'
+            USING ERRCODE = 'SAI01';
+    END IF;
+    RETURN v_doc;
+END;
+$$;
+
+--
+-- Name: FUNCTION etl_flatted_parse(p_data text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_flatted_parse(p_data text) IS 'Parses n8n flatted text (execution_data.data) once into a jsonb array for etl_flatted_node and etl_flatted_decode. Errors: 22P02 "flatted: not JSON" (detail: the parser''s, cut to 200 characters); 22P05 and 22003 "flatted: JSON that jsonb cannot hold (...)" for \u0000 and numbers beyond numeric''s range; 54001 "flatted: nesting too deep"; SAI01 (malformed flatted data, shared by all etl_flatted_* functions) when the top level is not an array or is empty.';
+
+--
+-- Name: etl_flatted_ref(jsonb, jsonb); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_flatted_ref(p_doc jsonb, p_ref jsonb) RETURNS integer
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $_$
+DECLARE
+    v_ref text := p_ref #>> '{}';
+BEGIN
+    -- Canonical decimal only, as flatted writes it: JavaScript's input["01"] finds no element.
+    IF v_ref !~ '^(0|[1-9][0-9]*)$' THEN
+        RAISE EXCEPTION 'flatted: reference "%" is not an element index', left(v_ref, 64)
+            USING ERRCODE = 'SAI01';
+    END IF;
+    IF length(v_ref) > 9 OR v_ref::integer >= jsonb_array_length(p_doc) THEN
+        RAISE EXCEPTION 'flatted: reference "%" out of range', left(v_ref, 64)
+            USING ERRCODE = 'SAI01';
+    END IF;
+    RETURN v_ref::integer;
+END;
+$_$;
+
+--
+-- Name: FUNCTION etl_flatted_ref(p_doc jsonb, p_ref jsonb); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_flatted_ref(p_doc jsonb, p_ref jsonb) IS 'Internal to etl_flatted_node/etl_flatted_decode: the element index a flatted reference (a jsonb string inside an object or array element) points at. SAI01 when it is not a canonical decimal index or is past the end of the document; the message quotes at most 64 characters of it.';
+
+--
+-- Name: etl_health_json(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_health_json() RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+DECLARE
+    q public.etl_queue_health;
+    p public.etl_pipeline_health;
+    v_checks jsonb;
+BEGIN
+    -- One reading of each view; the alerts are evaluated against that same reading.
+    SELECT * INTO STRICT q FROM public.etl_queue_health;
+    SELECT * INTO STRICT p FROM public.etl_pipeline_health;
+    SELECT jsonb_agg(to_jsonb(a)) INTO v_checks FROM public.etl_alert_evaluate(q, p) AS a;
+
+    RETURN jsonb_build_object(
+        'etl', jsonb_build_object(
+            'stage1', jsonb_build_object(
+                'processed', p.stage1_ingested,
+                'avgProcessingTimeMs', p.stage1_lag_avg_ms,
+                'lagP50Ms', p.stage1_lag_p50_ms,
+                'lagP99Ms', p.stage1_lag_p99_ms
+            ),
+            'stage2', jsonb_build_object(
+                'processed', q.completed_in_window,
+                'avgProcessingTimeMs', q.processing_avg_in_window_ms,
+                'p50ProcessingTimeMs', q.processing_p50_in_window_ms,
+                'p99ProcessingTimeMs', q.processing_p99_in_window_ms
+            ),
+            'pipeline', jsonb_build_object(
+                'pending_deep_extraction', q.pending_count + q.processing_count,
+                'window', q.health_window
+            )
+        ),
+        'healthy', NOT jsonb_path_exists(v_checks, '$[*] ? (@.firing == true)'),
+        'generated_at', now(),
+        'alerts', jsonb_path_query_array(v_checks, '$[*] ? (@.firing == true)'),
+        'alert_checks', v_checks,
+        'queue_health', to_jsonb(q),
+        'pipeline_health', to_jsonb(p),
+        'data_quality', coalesce((SELECT jsonb_agg(to_jsonb(d)) FROM public.etl_data_quality AS d), '[]'),
+        'failed_items', coalesce(
+            (SELECT jsonb_agg(to_jsonb(f)) FROM (SELECT * FROM public.etl_failed_items LIMIT 20) AS f), '[]'
+        ),
+        'runners', coalesce(
+            (SELECT jsonb_agg(to_jsonb(h) ORDER BY h.last_seen_at DESC) FROM public.etl_runner_heartbeats AS h), '[]'
+        )
+    );
+END
+$_$;
+
+--
+-- Name: FUNCTION etl_health_json(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_health_json() IS 'Health as one JSON document. etl.stage1 / etl.stage2 / etl.pipeline keep the seed''s keys, over health_window (etl.pipeline.window): stage1.processed = executions recorded, avgProcessingTimeMs = avg Stage 1 lag; stage2.processed = items completed, avgProcessingTimeMs = their avg processing time; pending_deep_extraction = items pending or processing. Then healthy (no alert firing), alerts (firing), alert_checks (all), queue_health, pipeline_health, data_quality (overall), failed_items (newest 20), runners (heartbeats).';
+
+--
+-- Name: etl_heartbeat(text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_heartbeat(p_worker text, p_status text DEFAULT NULL::text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+BEGIN
+    IF p_worker IS NULL OR p_worker = '' THEN
+        RAISE EXCEPTION 'etl_heartbeat: worker name must not be empty'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO public.etl_runner_heartbeats AS h (worker, started_at, last_seen_at, status)
+    VALUES (p_worker, now(), now(), p_status)
+    ON CONFLICT (worker) DO UPDATE SET last_seen_at = excluded.last_seen_at, status = excluded.status;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_heartbeat(p_worker text, p_status text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_heartbeat(p_worker text, p_status text) IS 'Records that runner p_worker (host:pid) is alive now, with what it is doing (p_status, free text). The runner calls it once per loop; health fires runner_silent when no runner has called it for alert_runner_silent.';
+
+--
+-- Name: etl_image_locator(jsonb, text[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_image_locator(p_doc jsonb, p_item_path text[], OUT image_source text, OUT image_base64 text, OUT image_path text, OUT image_bytes bytea, OUT image_mime_type text, OUT image_file_name text, OUT reason text) RETURNS record
+    LANGUAGE plpgsql STABLE
+    AS $_$
+DECLARE
+    v_binary jsonb;
+    v_candidate text;
+    v_key text;
+    v_entry text[];
+    v_id text;
+    v_file uuid;
+    v_row record;
+    v_source text;
+    v_ref jsonb;
+    v_index integer;
+BEGIN
+    IF p_item_path IS NULL THEN
+        RETURN;
+    END IF;
+
+    -- binary.<key>: the key `image` first, then one whose mimeType says image, then any. Only simple
+    -- expressions take p_doc: a query would copy the megabyte into its plan.
+    v_binary := public.etl_flatted_node(p_doc, p_item_path || '{binary}');
+    IF jsonb_typeof(v_binary) = 'object' THEN
+        FOR v_candidate IN SELECT k FROM jsonb_object_keys(v_binary) AS k ORDER BY k = 'image' DESC, k LOOP
+            v_entry := p_item_path || ARRAY['binary', v_candidate];
+            CONTINUE WHEN jsonb_typeof(public.etl_flatted_node(p_doc, v_entry)) IS DISTINCT FROM 'object';
+            IF v_candidate = 'image'
+                OR public.etl_flatted_node(p_doc, v_entry || '{mimeType}') #>> '{}' ILIKE 'image/%' THEN
+                v_key := v_candidate;
+                EXIT;
+            END IF;
+            v_key := coalesce(v_key, v_candidate);
+        END LOOP;
+        v_entry := p_item_path || ARRAY['binary', v_key];
+    END IF;
+
+    IF v_key IS NOT NULL THEN
+        image_mime_type := public.etl_flatted_node(p_doc, v_entry || '{mimeType}') #>> '{}';
+        image_file_name := public.etl_flatted_node(p_doc, v_entry || '{fileName}') #>> '{}';
+        v_id := CASE
+            WHEN jsonb_typeof(public.etl_flatted_node(p_doc, v_entry || '{id}')) = 'string'
+                THEN nullif(public.etl_flatted_node(p_doc, v_entry || '{id}') #>> '{}', '')
+        END;
+        -- Stored outside the execution: the id says where.
+        IF v_id ~ '^filesystem(-v2)?:.' THEN
+            -- filesystem-v2:workflows/<wf>/executions/<id|temp>/binary_data/<uuid>, or legacy
+            -- filesystem:<name>: a file under n8n's binaryData folder (the runner guards the path).
+            image_source := 'filesystem';
+            image_path := substr(v_id, strpos(v_id, ':') + 1);
+            RETURN;
+        ELSIF v_id LIKE 'database:%' THEN
+            image_source := 'database';
+            IF substr(v_id, 10) ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' THEN
+                v_file := substr(v_id, 10)::uuid;
+                SELECT b.data, b."mimeType", b."fileName" INTO v_row
+                FROM n8n.binary_data AS b
+                WHERE b."fileId" = v_file;
+                IF FOUND THEN
+                    image_bytes := v_row.data;
+                    image_mime_type := coalesce(image_mime_type, v_row."mimeType");
+                    image_file_name := coalesce(image_file_name, v_row."fileName");
+                ELSE
+                    reason := format('n8n binary_data has no file %s', v_file);
+                END IF;
+            ELSE
+                reason := format('binary data id %s names no file', left(v_id, 200));
+            END IF;
+            RETURN;
+        ELSIF v_id IS NOT NULL THEN
+            reason := format('binary data id %s: mode %s is not one sai-etl reads', left(v_id, 200),
+                split_part(v_id, ':', 1));
+            image_mime_type := NULL;
+            image_file_name := NULL;
+            RETURN;
+        END IF;
+    END IF;
+
+    -- Inline base64: binary.<key>.data, else json.body.image. The raw element's member is a
+    -- reference (etl_flatted_ref checks it) and ->> copies the string out once, where a walk to
+    -- the leaf would hand the megabyte back as a jsonb scalar, copied several times over.
+    FOREACH v_source IN ARRAY ARRAY['binary', 'body'] LOOP
+        v_ref := CASE v_source
+            WHEN 'binary' THEN public.etl_flatted_node(p_doc, v_entry) -> 'data'
+            ELSE public.etl_flatted_node(p_doc, p_item_path || '{json,body}') -> 'image'
+        END;
+        IF jsonb_typeof(v_ref) = 'string' THEN
+            v_index := public.etl_flatted_ref(p_doc, v_ref);
+            IF jsonb_path_exists(p_doc, '$[$i] ? (@.type() == "string")', jsonb_build_object('i', v_index)) THEN
+                -- An empty string is a payload too: the camera sent a frame field with nothing in
+                -- it, which the runner records as an invalid image (empty payload), not as none.
+                image_base64 := p_doc ->> v_index;
+            END IF;
+        END IF;
+        IF image_base64 IS NOT NULL THEN
+            image_source := v_source;
+            IF v_source = 'body' THEN
+                image_mime_type := lower(substring(image_base64 FROM '^data:([^;,]+)'));
+                image_file_name := NULL;
+            END IF;
+            RETURN;
+        END IF;
+    END LOOP;
+    image_mime_type := NULL;
+    image_file_name := NULL;
+END
+$_$;
+
+--
+-- Name: FUNCTION etl_image_locator(p_doc jsonb, p_item_path text[], OUT image_source text, OUT image_base64 text, OUT image_path text, OUT image_bytes bytea, OUT image_mime_type text, OUT image_file_name text, OUT reason text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_image_locator(p_doc jsonb, p_item_path text[], OUT image_source text, OUT image_base64 text, OUT image_path text, OUT image_bytes bytea, OUT image_mime_type text, OUT image_file_name text, OUT reason text) IS 'The camera frame of the webhook item at p_item_path (etl_webhook_item) in a parsed flatted execution. binary.<key> (key image first, then an image/* mimeType, then any): inline base64 -> source binary (image_base64); id filesystem-v2:<path> or filesystem:<path> -> source filesystem (image_path relative to n8n''s binaryData folder); id database:<uuid> -> source database (image_bytes read from n8n.binary_data, only that row). Else json.body.image, base64 or a data: URL -> source body (image_base64 as sent; the data URL''s media type as image_mime_type). An empty string is handed over as it is (the runner records it as an invalid image). mimeType and fileName are what n8n recorded, claims only. All NULL: no image. reason says why a frame n8n recorded cannot be handed over: a database file that is gone (source database, no bytes) or an unsupported binary data mode such as s3 (source NULL).';
+
+--
+-- Name: etl_ingest_execution(bigint, text, text, text, text, timestamp with time zone, timestamp with time zone, timestamp with time zone, text, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_ingest_execution(p_id bigint, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text DEFAULT 'trigger'::text, p_priority integer DEFAULT 1) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_timing record := public.etl_execution_timing(p_created_at, p_started_at, p_stopped_at);
+    v_changed boolean;
+    v_queued boolean;
+BEGIN
+    IF p_id IS NULL OR p_id <= 0 THEN
+        RAISE EXCEPTION 'etl_ingest_execution: execution id must be a positive integer, got %', p_id
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_workflow_id IS NULL OR p_mode IS NULL THEN
+        RAISE EXCEPTION 'etl_ingest_execution: execution % has no workflow id or mode', p_id
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_status IS NULL OR p_status NOT IN ('success', 'error', 'crashed', 'canceled') THEN
+        RAISE EXCEPTION 'etl_ingest_execution: execution % has status %, not a terminal one', p_id, p_status
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF v_timing.execution_timestamp IS NULL THEN
+        RAISE EXCEPTION 'etl_ingest_execution: execution % has no timestamp at all', p_id
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_source NOT IN ('trigger', 'outbox', 'reconcile', 'backfill') THEN
+        RAISE EXCEPTION 'etl_ingest_execution: unknown source %', p_source
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+
+    -- A replay with the same facts changes nothing; changed facts (n8n rolled back a first finish
+    -- and finished again) replace the old ones and send the execution through Stage 2 again.
+    INSERT INTO public.executions AS e (
+        id, workflow_id, execution_timestamp, completion_timestamp, duration_ms, status, mode, retry_of,
+        timing_complete, ingest_source
+    ) VALUES (
+        p_id, p_workflow_id, v_timing.execution_timestamp, v_timing.completion_timestamp,
+        v_timing.duration_ms, p_status, p_mode, p_retry_of, v_timing.timing_complete, p_source
+    )
+    ON CONFLICT (id) DO UPDATE SET
+        workflow_id = excluded.workflow_id,
+        execution_timestamp = excluded.execution_timestamp,
+        completion_timestamp = excluded.completion_timestamp,
+        duration_ms = excluded.duration_ms,
+        status = excluded.status,
+        mode = excluded.mode,
+        retry_of = excluded.retry_of,
+        timing_complete = excluded.timing_complete
+    WHERE (e.workflow_id, e.execution_timestamp, e.completion_timestamp, e.status, e.mode, e.retry_of)
+        IS DISTINCT FROM
+        (excluded.workflow_id, excluded.execution_timestamp, excluded.completion_timestamp,
+         excluded.status, excluded.mode, excluded.retry_of)
+    RETURNING true INTO v_changed;
+
+    INSERT INTO public.etl_processing_queue AS q (execution_id, priority, max_attempts)
+    VALUES (p_id, p_priority, public.etl_setting('max_attempts')::integer)
+    ON CONFLICT (execution_id, stage) DO UPDATE SET
+        status = 'pending', attempts = 0, deferrals = 0, next_attempt_at = now(), last_error = NULL,
+        priority = least(q.priority, excluded.priority)
+    WHERE v_changed AND q.status <> 'processing'
+    RETURNING true INTO v_queued;
+
+    IF v_queued THEN
+        PERFORM public.etl_notify_stage2(p_id);
+    END IF;
+    RETURN coalesce(v_changed, false);
+END
+$$;
+
+--
+-- Name: FUNCTION etl_ingest_execution(p_id bigint, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text, p_priority integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_ingest_execution(p_id bigint, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text, p_priority integer) IS 'Stage 1: records one finished n8n execution (executions row, Stage 2 queue item at p_priority, NOTIFY sai_etl_stage2). Idempotent: a replay with the same facts changes nothing and returns false. startedAt missing -> createdAt, stoppedAt missing -> the latest earlier timestamp, timing_complete false. Raises 22023 on input that is not a finished execution.';
+
+--
+-- Name: etl_ingest_from_n8n(timestamp with time zone, bigint, integer, text, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_ingest_from_n8n(p_since timestamp with time zone, p_after_id bigint, p_limit integer, p_source text, p_priority integer, OUT scanned integer, OUT ingested integer, OUT last_id bigint) RETURNS record
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_watched text[] := ARRAY(SELECT workflow_id FROM n8n.watched_workflows);
+BEGIN
+    -- Every filter is shipped to n8n (postgres_fdw sends the array as a parameter), so only the
+    -- executions of this batch cross the link.
+    WITH batch AS MATERIALIZED (
+        SELECT e.id, e."workflowId", e.status, e.mode, e."retryOf", e."createdAt", e."startedAt", e."stoppedAt"
+        FROM n8n.execution_entity AS e
+        WHERE e.id > p_after_id
+          AND e."workflowId" = ANY (v_watched)
+          AND e.status IN ('success', 'error', 'crashed', 'canceled')
+          AND (e."stoppedAt" >= p_since OR e."stoppedAt" IS NULL AND e."createdAt" >= p_since)
+        ORDER BY e.id
+        LIMIT p_limit
+    ),
+    added AS (
+        INSERT INTO public.executions (
+            id, workflow_id, execution_timestamp, completion_timestamp, duration_ms, status, mode,
+            retry_of, timing_complete, ingest_source
+        )
+        SELECT b.id, b."workflowId", t.execution_timestamp, t.completion_timestamp, t.duration_ms,
+               b.status, b.mode, b."retryOf", t.timing_complete, p_source
+        FROM batch AS b
+        CROSS JOIN LATERAL public.etl_execution_timing(b."createdAt", b."startedAt", b."stoppedAt") AS t
+        ON CONFLICT (id) DO NOTHING
+        RETURNING id
+    ),
+    queued AS (
+        INSERT INTO public.etl_processing_queue (execution_id, priority, max_attempts)
+        SELECT id, p_priority, public.etl_setting('max_attempts')::integer FROM added
+        ON CONFLICT (execution_id, stage) DO NOTHING
+        RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM batch), (SELECT count(*) FROM queued), (SELECT max(id) FROM batch)
+    INTO scanned, ingested, last_id;
+
+    IF ingested > 0 THEN
+        PERFORM public.etl_notify_stage2();
+    END IF;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_ingest_from_n8n(p_since timestamp with time zone, p_after_id bigint, p_limit integer, p_source text, p_priority integer, OUT scanned integer, OUT ingested integer, OUT last_id bigint); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_ingest_from_n8n(p_since timestamp with time zone, p_after_id bigint, p_limit integer, p_source text, p_priority integer, OUT scanned integer, OUT ingested integer, OUT last_id bigint) IS 'Reads up to p_limit finished executions of watched workflows with id > p_after_id that stopped at or after p_since from n8n (postgres_fdw) and records those the dashboard lacks, queued at p_priority. Returns how many it scanned and added, and the last id scanned (the next call''s p_after_id).';
+
+--
+-- Name: etl_maintenance(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_maintenance(OUT pruned integer, OUT quality_days integer, OUT heartbeats_pruned integer) RETURNS record
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+BEGIN
+    -- Several runners sweep; one doing the housekeeping is enough, the others return at once.
+    IF NOT pg_try_advisory_xact_lock(hashtext('sai_etl.maintenance')) THEN
+        RETURN;
+    END IF;
+    pruned := public.etl_prune_queue();
+    quality_days := public.etl_refresh_data_quality();
+    DELETE FROM public.etl_runner_heartbeats AS h
+    WHERE h.last_seen_at < now() - public.etl_setting('queue_retention')::interval;
+    GET DIAGNOSTICS heartbeats_pruned = ROW_COUNT;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_maintenance(OUT pruned integer, OUT quality_days integer, OUT heartbeats_pruned integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_maintenance(OUT pruned integer, OUT quality_days integer, OUT heartbeats_pruned integer) IS 'Housekeeping for the sweep: etl_prune_queue(), etl_refresh_data_quality() and deleting heartbeats of runners silent for longer than queue_retention. Returns what each did; all NULL when another session is doing the housekeeping right now.';
+
+--
+-- Name: etl_next_ready_in(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_next_ready_in() RETURNS double precision
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+    -- Deferred and backed-off items wake nobody (no NOTIFY when their time comes), and neither
+    -- does a dead runner's lease running out; the runner sleeps until the earliest of them.
+    SELECT CASE WHEN min(t.due) IS NOT NULL
+        THEN greatest(extract(EPOCH FROM min(t.due) - clock_timestamp()), 0)::double precision
+    END
+    FROM (
+        SELECT min(q.next_attempt_at) AS due FROM public.etl_processing_queue AS q
+        WHERE q.status = 'pending'
+        UNION ALL
+        SELECT min(q.locked_until) FROM public.etl_processing_queue AS q
+        WHERE q.status = 'processing'
+    ) AS t
+$$;
+
+--
+-- Name: FUNCTION etl_next_ready_in(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_next_ready_in() IS 'Seconds until the next Stage 2 item becomes claimable: the earliest pending next_attempt_at or lease end (a reaped lease makes its item claimable); 0 when one is claimable now, NULL when the queue holds neither pending nor processing items. Lets a runner sleep exactly until then.';
+
+--
+-- Name: etl_node_run(jsonb, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[]) RETURNS record
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_runs jsonb;
+    v_run jsonb;
+BEGIN
+    ran := false;
+    IF p_node IS NULL THEN
+        RETURN;
+    END IF;
+    v_runs := public.etl_flatted_node(p_doc, ARRAY['resultData', 'runData', p_node]);
+    IF jsonb_typeof(v_runs) IS DISTINCT FROM 'array' OR jsonb_array_length(v_runs) = 0 THEN
+        RETURN;
+    END IF;
+    -- A node that ran several times (a loop) is judged by its last run.
+    run_path := ARRAY['resultData', 'runData', p_node, (jsonb_array_length(v_runs) - 1)::text];
+    v_run := public.etl_flatted_node(p_doc, run_path);
+    IF jsonb_typeof(v_run) IS DISTINCT FROM 'object' THEN
+        run_path := NULL;
+        RETURN;
+    END IF;
+    ran := true;
+    -- n8n records a failed run with an `error` object (and, since 1.x, executionStatus 'error').
+    failed := coalesce(jsonb_typeof(v_run -> 'error') = 'string', false)
+        OR coalesce(public.etl_flatted_node(p_doc, run_path || '{executionStatus}') #>> '{}' = 'error', false);
+    IF jsonb_typeof(public.etl_flatted_node(p_doc, run_path || '{data,main,0,0}')) = 'object' THEN
+        item_path := run_path || '{data,main,0,0}';
+    END IF;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[]); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[]) IS 'For a parsed flatted execution (etl_flatted_parse) and a node name: whether the node ran, whether its last run failed, the path of that run (resultData.runData.<node>.<last>) and of its first output item (run.data.main[0][0]; NULL when it output nothing). Paths are for etl_flatted_node. ran is false (and the rest NULL) for a NULL node or a node without runData.';
+
+--
+-- Name: etl_notification_facts(jsonb, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_notification_facts(p_doc jsonb, p_node text, OUT telegram_sent boolean, OUT telegram_message_id bigint, OUT telegram_chat_id text, OUT telegram_error text) RETURNS record
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_run record;
+    v_message jsonb;
+    v_detail jsonb;
+BEGIN
+    IF p_node IS NULL THEN
+        RETURN;  -- the workflow has no Telegram node: nothing is known, all NULL
+    END IF;
+    v_run := public.etl_node_run(p_doc, p_node);
+    telegram_sent := false;
+    IF NOT v_run.ran THEN
+        RETURN;  -- not run (the workflow did not go that way, or stopped before): not sent, no error
+    END IF;
+    IF v_run.failed THEN
+        -- NodeApiError: message (n8n's summary) and description (Telegram's own words).
+        v_message := public.etl_flatted_node(p_doc, v_run.run_path || '{error,message}');
+        v_detail := public.etl_flatted_node(p_doc, v_run.run_path || '{error,description}');
+    ELSIF v_run.item_path IS NOT NULL THEN
+        IF public.etl_flatted_node(p_doc, v_run.item_path || '{json,ok}') = 'true' THEN
+            telegram_sent := true;
+            v_message := public.etl_flatted_node(p_doc, v_run.item_path || '{json,result,message_id}');
+            telegram_message_id := CASE
+                WHEN jsonb_typeof(v_message) = 'number' THEN (v_message #>> '{}')::numeric::bigint
+            END;
+            v_detail := public.etl_flatted_node(p_doc, v_run.item_path || '{json,result,chat,id}');
+            telegram_chat_id := CASE WHEN jsonb_typeof(v_detail) IN ('number', 'string') THEN v_detail #>> '{}' END;
+            RETURN;
+        END IF;
+        -- Not ok: Telegram's {ok: false, description}, or the node's continue-on-fail {error}.
+        v_message := coalesce(
+            public.etl_flatted_node(p_doc, v_run.item_path || '{json,error,message}'),
+            public.etl_flatted_node(p_doc, v_run.item_path || '{json,error}')
+        );
+        v_detail := public.etl_flatted_node(p_doc, v_run.item_path || '{json,description}');
+    END IF;
+    telegram_error := nullif(concat_ws(': ',
+        CASE WHEN jsonb_typeof(v_message) = 'string' THEN v_message #>> '{}' END,
+        CASE WHEN jsonb_typeof(v_detail) = 'string' AND v_detail IS DISTINCT FROM v_message THEN v_detail #>> '{}' END
+    ), '');
+END
+$$;
+
+--
+-- Name: FUNCTION etl_notification_facts(p_doc jsonb, p_node text, OUT telegram_sent boolean, OUT telegram_message_id bigint, OUT telegram_chat_id text, OUT telegram_error text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_notification_facts(p_doc jsonb, p_node text, OUT telegram_sent boolean, OUT telegram_message_id bigint, OUT telegram_chat_id text, OUT telegram_error text) IS 'The Telegram node''s outcome in a parsed flatted execution. p_node NULL (the workflow has no Telegram node): all NULL. telegram_sent true when its last run output ok: true, with result.message_id and result.chat.id (as text); false when it did not run (no error), failed (telegram_error = the node''s error message and description) or answered without ok (the answer''s description or error).';
+
+--
+-- Name: etl_notify_stage2(bigint); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_notify_stage2(p_execution_id bigint DEFAULT NULL::bigint) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog'
+    AS $$
+    SELECT pg_notify('sai_etl_stage2', coalesce(p_execution_id::text, ''))
+$$;
+
+--
+-- Name: FUNCTION etl_notify_stage2(p_execution_id bigint); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_notify_stage2(p_execution_id bigint) IS 'NOTIFY sai_etl_stage2 (the channel the runner LISTENs on: runner/sai_etl/runner/claims.py CHANNEL), delivered at commit: Stage 2 work is ready. Payload: the execution id, or empty for a batch.';
+
+--
+-- Name: etl_parse_analysis(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_analysis(p_response text) RETURNS TABLE(risk_level text, confidence_score numeric, smoke_detected boolean, flame_detected boolean, heat_signature_detected boolean)
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_object jsonb;
+    v_nested jsonb;
+    v_facts record;
+    v_tokens text[];
+BEGIN
+    IF p_response IS NULL OR p_response !~ '\S' THEN
+        RETURN NEXT;
+        RETURN;
+    END IF;
+    -- JSON first: when the model answered in JSON, its keys are the facts and the text is not read.
+    v_object := etl_parse_json_object(p_response);
+    IF v_object IS NOT NULL THEN
+        v_facts := etl_parse_json_facts(v_object);
+        IF v_facts.facts_named = 0 THEN
+            -- {"analysis": {...}}: the first nested object that is an analysis.
+            FOR v_nested IN
+                SELECT e.value FROM jsonb_each(v_object) AS e WHERE jsonb_typeof(e.value) = 'object' ORDER BY e.key
+            LOOP
+                v_facts := etl_parse_json_facts(v_nested);
+                EXIT WHEN v_facts.facts_named > 0;
+            END LOOP;
+        END IF;
+        IF v_facts.facts_named > 0 THEN
+            risk_level := v_facts.risk_level;
+            confidence_score := v_facts.confidence_score;
+            smoke_detected := v_facts.smoke_detected;
+            flame_detected := v_facts.flame_detected;
+            heat_signature_detected := v_facts.heat_signature_detected;
+            RETURN NEXT;
+            RETURN;
+        END IF;
+    END IF;
+    v_tokens := etl_parse_tokens(p_response);
+    risk_level := etl_parse_text_risk_level(v_tokens);
+    confidence_score := etl_parse_text_confidence(v_tokens);
+    v_facts := etl_parse_text_detections(v_tokens);
+    smoke_detected := v_facts.smoke_detected;
+    flame_detected := v_facts.flame_detected;
+    heat_signature_detected := v_facts.heat_signature_detected;
+    RETURN NEXT;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_analysis(p_response text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_analysis(p_response text) IS 'Turns the vision model''s response into risk_level (critical/high/medium/low/none), confidence_score (0..1), smoke_detected, flame_detected, heat_signature_detected; always one row. A JSON object in the response (whole, in a ``` fence, or the first {...}; or one nested in it) that names any of them is authoritative, absent keys staying NULL; otherwise English/Spanish text rules read its tokens (etl_parse_text_risk_level, etl_parse_text_confidence, etl_parse_text_detections). Not mentioned is NULL, never false; NULL, blank or unreadable input gives all NULL. Never raises and starts no subtransaction, so it runs in parallel workers.';
+
+--
+-- Name: etl_parse_confidence(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_confidence(p_value text) RETURNS numeric
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $_$
+DECLARE
+    v_parts text[];
+    v_number numeric;
+BEGIN
+    v_parts := regexp_match(p_value, '^\s*([0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)\s*(%?)\s*$');
+    -- Bounded so that the cast cannot overflow (and bounded repeats in the regex cost 5x).
+    IF v_parts IS NULL OR length(v_parts[1]) > 40 THEN
+        RETURN NULL;
+    END IF;
+    v_number := replace(v_parts[1], ',', '.')::numeric;
+    IF v_parts[2] = '%' OR v_number > 1 THEN
+        v_number := v_number / 100;
+    END IF;
+    RETURN CASE WHEN v_number <= 1 THEN trim_scale(v_number) END;
+END
+$_$;
+
+--
+-- Name: FUNCTION etl_parse_confidence(p_value text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_confidence(p_value text) IS 'Normalises one confidence value to 0..1: a fraction stays, a number above 1 and up to 100 or a value with "%" is a percentage, a decimal comma is accepted; anything else (negative, above 100, words) is NULL, because an invented confidence is worse than none.';
+
+--
+-- Name: etl_parse_flag(jsonb); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_flag(p_value jsonb) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT CASE jsonb_typeof(p_value)
+        WHEN 'boolean' THEN p_value::boolean
+        WHEN 'number' THEN CASE p_value::numeric WHEN 1 THEN true WHEN 0 THEN false END
+        WHEN 'string' THEN CASE
+            WHEN lower(translate(btrim(p_value #>> '{}'), 'Íí', 'ii')) IN (
+                'true', 'yes', 'y', 'si', '1', 'detected', 'present', 'visible',
+                'detectado', 'detectada', 'presente', 'verdadero'
+            ) THEN true
+            WHEN lower(btrim(p_value #>> '{}')) IN (
+                'false', 'no', 'n', '0', 'none', 'absent', 'not detected', 'not visible',
+                'no detectado', 'no detectada', 'ausente', 'falso', 'ninguno'
+            ) THEN false
+        END
+    END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_flag(p_value jsonb); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_flag(p_value jsonb) IS 'Reads a smoke/flame/heat value of the model''s JSON: JSON booleans, 1/0 and the usual English and Spanish yes/no words; any other value (e.g. "unknown", "maybe", an object) is NULL, not false.';
+
+--
+-- Name: etl_parse_fold(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_fold(p_text text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+BEGIN
+    -- translate() costs more than the rest of the folding, so pure ASCII text skips it.
+    IF octet_length(p_text) = length(p_text) THEN
+        RETURN lower(p_text);
+    END IF;
+    RETURN lower(translate(p_text, 'ÁÉÍÓÚÜÑáéíóúüñ’‘“”', 'AEIOUUNaeiouun''''""'));
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_fold(p_text text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_fold(p_text text) IS 'Lower-cases a model response and strips Spanish accents and typographic quotes, so the parsing rules of etl_parse_analysis match one spelling of each English or Spanish word.';
+
+--
+-- Name: etl_parse_json_facts(jsonb); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer) RETURNS record
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_key text;
+    v_value jsonb;
+    v_fact text;
+    -- The key found for each fact, by rank: 1 the contract's own name, 2 another spelling.
+    v_rank integer[] := ARRAY[9, 9, 9, 9, 9];
+    v_chosen jsonb[] := ARRAY[NULL, NULL, NULL, NULL, NULL]::jsonb[];
+    v_slot integer;
+BEGIN
+    facts_named := 0;
+    FOR v_key, v_value IN SELECT e.key, e.value FROM jsonb_each(p_object) AS e ORDER BY e.key LOOP
+        -- "Risk Level", "risk-level", "riskLevel", "nivel_riesgo" all read as risklevel / nivelriesgo.
+        v_key := regexp_replace(etl_parse_fold(v_key), '[^a-z0-9]', '', 'g');
+        v_fact := CASE
+            WHEN v_key IN (
+                'risklevel', 'risk', 'riskassessment', 'riskcategory', 'riskrating', 'firerisk', 'firerisklevel',
+                'wildfirerisk', 'wildfirerisklevel', 'level', 'nivel', 'nivelriesgo', 'nivelderiesgo', 'riesgo',
+                'riesgodeincendio', 'niveldepeligro'
+            ) THEN 'risk'
+            WHEN v_key IN (
+                'confidence', 'confidencescore', 'confidencelevel', 'confianza', 'nivelconfianza', 'niveldeconfianza',
+                'gradodeconfianza', 'certainty', 'certeza'
+            ) THEN 'confidence'
+            WHEN v_key IN (
+                'smokedetected', 'smoke', 'smokepresent', 'smokevisible', 'hassmoke', 'humo', 'humodetectado',
+                'presenciadehumo', 'presenciahumo', 'hayhumo'
+            ) THEN 'smoke'
+            WHEN v_key IN (
+                'flamedetected', 'flamesdetected', 'flame', 'flames', 'flamepresent', 'flamesvisible',
+                'flamevisible', 'hasflames', 'openflames', 'fire', 'firedetected', 'activefire', 'hasfire',
+                'llamas', 'llama', 'llamasdetectadas', 'fuego', 'fuegodetectado', 'incendio', 'presenciadellamas',
+                'presenciadefuego'
+            ) THEN 'flame'
+            WHEN v_key IN (
+                'heatsignaturedetected', 'heatsignature', 'heatsignatures', 'heat', 'heatdetected', 'thermal',
+                'thermalsignature', 'thermalsignaturedetected', 'thermalanomaly', 'hotspot', 'hotspots',
+                'hotspotsdetected', 'calor', 'calordetectado', 'firmatermica', 'firmastermicas', 'firmadecalor',
+                'anomaliatermica'
+            ) THEN 'heat'
+        END;
+        CONTINUE WHEN v_fact IS NULL;
+        facts_named := facts_named + 1;
+        v_slot := array_position(ARRAY['risk', 'confidence', 'smoke', 'flame', 'heat'], v_fact);
+        IF v_rank[v_slot] > 1 THEN
+            v_rank[v_slot] := CASE WHEN v_key IN (
+                'risklevel', 'confidence', 'confidencescore', 'smokedetected', 'flamedetected',
+                'heatsignaturedetected'
+            ) THEN 1 ELSE 2 END;
+            IF v_chosen[v_slot] IS NULL OR v_rank[v_slot] = 1 THEN
+                v_chosen[v_slot] := v_value;
+            END IF;
+        END IF;
+    END LOOP;
+    risk_level := etl_parse_risk_level(CASE WHEN jsonb_typeof(v_chosen[1]) = 'string' THEN v_chosen[1] #>> '{}' END);
+    confidence_score := etl_parse_confidence(
+        CASE WHEN jsonb_typeof(v_chosen[2]) IN ('number', 'string') THEN v_chosen[2] #>> '{}' END
+    );
+    smoke_detected := etl_parse_flag(v_chosen[3]);
+    flame_detected := etl_parse_flag(v_chosen[4]);
+    heat_signature_detected := etl_parse_flag(v_chosen[5]);
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer) IS 'Reads risk, confidence and the three detections from the keys of one JSON object of the model. Keys match case-, accent- and separator-blind in English and Spanish (riskLevel, nivel_riesgo, confianza, smoke/humo, flames/fire/fuego/llamas, heat/heat_signature/calor, has_smoke, ...); the contract''s own key wins over another spelling. An absent key is NULL; facts_named counts the keys recognised, 0 meaning the object is not an analysis.';
+
+--
+-- Name: etl_parse_json_object(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_json_object(p_response text) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_candidate text;
+    v_rest text;
+    v_fence integer;
+    v_start integer;
+    v_end integer;
+    v_json jsonb;
+BEGIN
+    v_candidate := btrim(p_response, E' \t\r\n');
+    IF left(v_candidate, 1) NOT IN ('{', '[') OR NOT etl_parse_json_valid(v_candidate) THEN
+        v_candidate := NULL;
+        v_fence := strpos(p_response, '```');
+        IF v_fence > 0 THEN
+            v_rest := substr(p_response, v_fence + 3);
+            v_end := strpos(v_rest, '```');
+            IF v_end > 0 THEN
+                -- Drop the fence's language tag (```json), keep what the fence holds.
+                v_candidate := btrim(regexp_replace(left(v_rest, v_end - 1), '^[A-Za-z0-9_+-]*', ''), E' \t\r\n');
+                IF left(v_candidate, 1) NOT IN ('{', '[') OR NOT etl_parse_json_valid(v_candidate) THEN
+                    v_candidate := NULL;
+                END IF;
+            END IF;
+        END IF;
+    END IF;
+    IF v_candidate IS NULL THEN
+        -- The first object in the text: from the first "{" to the last "}", else to the nearest
+        -- "}" that closes a valid object (a bounded number of tries keeps odd texts cheap).
+        v_start := strpos(p_response, '{');
+        IF v_start = 0 OR strpos(p_response, '}') = 0 THEN
+            RETURN NULL;
+        END IF;
+        v_rest := substr(p_response, v_start);
+        v_end := length(v_rest) - strpos(reverse(v_rest), '}') + 1;
+        IF etl_parse_json_valid(left(v_rest, v_end)) THEN
+            v_candidate := left(v_rest, v_end);
+        ELSE
+            v_end := 0;
+            FOR i IN 1..16 LOOP
+                v_start := strpos(substr(v_rest, v_end + 1), '}');
+                EXIT WHEN v_start = 0;
+                v_end := v_end + v_start;
+                IF etl_parse_json_valid(left(v_rest, v_end)) THEN
+                    v_candidate := left(v_rest, v_end);
+                    EXIT;
+                END IF;
+            END LOOP;
+        END IF;
+    END IF;
+    IF v_candidate IS NULL THEN
+        RETURN NULL;
+    END IF;
+    v_json := v_candidate::jsonb;
+    IF jsonb_typeof(v_json) = 'array' THEN
+        -- A list of findings: the first object in it.
+        SELECT e.value INTO v_json
+        FROM jsonb_array_elements(v_json) WITH ORDINALITY AS e (value, n)
+        WHERE jsonb_typeof(e.value) = 'object'
+        ORDER BY e.n
+        LIMIT 1;
+    END IF;
+    RETURN CASE WHEN jsonb_typeof(v_json) = 'object' THEN v_json END;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_json_object(p_response text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_json_object(p_response text) IS 'The JSON object in a model response: the whole response, else the first ``` (or ```json) code fence, else the first {...} in the text; an array counts by its first object. NULL when there is none or it is not valid JSON (never raises), so the caller falls back to the text rules.';
+
+--
+-- Name: etl_parse_json_valid(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_json_valid(p_text text) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    -- \x01 stands for a string, \x02 for any other complete value.
+    v_rest text;
+    v_before text;
+BEGIN
+    -- The stand-ins must not occur already; \u0000 and surrogate escapes are refused by jsonb.
+    -- Up to 15,000 characters no number can exceed numeric's 16,383 decimal digits, even with e-999.
+    IF p_text IS NULL OR length(p_text) > 15000 OR p_text ~ '[\x01\x02]'
+        OR p_text ~ '\\u(?:0000|[dD][89a-fA-F])' THEN
+        RETURN false;
+    END IF;
+    v_rest := regexp_replace(p_text, '"(?:[^"\\\x01-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"', E'\x01', 'g');
+    v_rest := regexp_replace(
+        v_rest, '-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,3})?|true|false|null', E'\x02', 'g'
+    );
+    v_rest := translate(v_rest, E' \t\n\r', '');
+    IF v_rest ~ '[^\x01\x02{}\[\],:]' THEN
+        RETURN false;
+    END IF;
+    -- Reduce innermost objects and arrays to a value until one value is left; 64 levels at most.
+    FOR i IN 1..64 LOOP
+        EXIT WHEN v_rest IN (E'\x01', E'\x02');
+        v_before := v_rest;
+        v_rest := regexp_replace(
+            v_rest, '\{(?:\x01:[\x01\x02](?:,\x01:[\x01\x02])*)?\}|\[(?:[\x01\x02](?:,[\x01\x02])*)?\]', E'\x02', 'g'
+        );
+        EXIT WHEN v_rest = v_before;
+    END LOOP;
+    RETURN v_rest IN (E'\x01', E'\x02');
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_json_valid(p_text text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_json_valid(p_text text) IS 'True when the text is one JSON value that ::jsonb accepts. Checked by rewriting (strings, then scalars, then innermost containers) instead of catching the cast''s error, so callers stay PARALLEL SAFE and never raise. Deliberately stricter than jsonb: refuses \u0000 and surrogate escapes, exponents beyond 999, texts over 15,000 characters and nesting deeper than 64; the caller then reads the response as text.';
+
+--
+-- Name: etl_parse_risk_level(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_risk_level(p_value text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_words text[] := array_remove(regexp_split_to_array(etl_parse_fold(p_value), '[^a-z]+'), '');
+    v_word text;
+BEGIN
+    IF v_words IN ('{no}', '{sin}') THEN
+        RETURN 'none';
+    END IF;
+    FOR i IN 1..coalesce(array_length(v_words, 1), 0) LOOP
+        v_word := v_words[i];
+        IF v_word IN ('no', 'sin') AND v_words[i + 1] IN ('risk', 'riesgo') THEN
+            RETURN 'none';
+        END IF;
+        v_word := CASE
+            WHEN v_word IN ('critical', 'critico', 'critica', 'extreme', 'extremo', 'extrema', 'severe', 'severo',
+                            'severa') THEN 'critical'
+            WHEN v_word IN ('high', 'alto', 'alta', 'elevated', 'elevado', 'elevada') THEN 'high'
+            WHEN v_word IN ('medium', 'moderate', 'moderado', 'moderada', 'medio', 'media', 'intermediate',
+                            'intermedio', 'intermedia') THEN 'medium'
+            WHEN v_word IN ('low', 'bajo', 'baja', 'minimal', 'minimo', 'minima') THEN 'low'
+            WHEN v_word IN ('none', 'ninguno', 'ninguna', 'nulo', 'nula', 'nil') THEN 'none'
+        END;
+        IF v_word IS NOT NULL THEN
+            RETURN v_word;
+        END IF;
+    END LOOP;
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_risk_level(p_value text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_risk_level(p_value text) IS 'Maps a risk value written in English or Spanish to exactly one of critical, high, medium, low, none (moderate/medio/moderado = medium; extreme/severe = critical; "no risk", "sin riesgo", ninguno, nulo and a bare "no" = none); the first risk word wins ("medium-high" = medium). No risk word: NULL.';
+
+--
+-- Name: etl_parse_text_confidence(text[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_text_confidence(p_tokens text[]) RETURNS numeric
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_label integer;
+    v_next integer;
+    v_at integer;
+    v_number numeric;
+    v_whole numeric;
+BEGIN
+    -- The number after a label: "Confidence: 96%", "Confianza: 0,88", "confidence 0.97",
+    -- "confidence level of about 0.9", "Confidence: high (0.9)". The earliest label with a number wins.
+    FOREACH v_label IN ARRAY array_positions(p_tokens, 'confidence') || array_positions(p_tokens, 'confianza')
+        || array_positions(p_tokens, 'certainty') || array_positions(p_tokens, 'certeza')
+    LOOP
+        v_next := v_label + 1;
+        WHILE v_next <= v_label + 6 AND p_tokens[v_next] IN (
+            ':', 'level', 'score', 'nivel', 'is', 'of', 'at', 'about', 'around', 'approximately', 'approx',
+            'roughly', 'es', 'de', 'del', 'el', 'la', 'aproximadamente', 'aprox', 'un', 'una', 'high', 'medium',
+            'low', 'alta', 'media', 'baja', 'alto', 'medio', 'bajo'
+        ) LOOP
+            v_next := v_next + 1;
+        END LOOP;
+        IF left(p_tokens[v_next], 1) BETWEEN '0' AND '9' AND (v_at IS NULL OR v_next < v_at) THEN
+            v_at := v_next;
+        END IF;
+    END LOOP;
+    -- Else the number before it: "90% confidence", "I am 85% confident", "80% de confianza".
+    IF v_at IS NULL THEN
+        FOREACH v_label IN ARRAY array_positions(p_tokens, 'confidence') || array_positions(p_tokens, 'confident')
+            || array_positions(p_tokens, 'confianza') || array_positions(p_tokens, 'certainty')
+            || array_positions(p_tokens, 'certeza') || array_positions(p_tokens, 'seguro')
+            || array_positions(p_tokens, 'segura')
+        LOOP
+            v_next := v_label - 1;
+            WHILE v_next >= v_label - 3 AND p_tokens[v_next] IN ('%', 'percent', 'por', 'ciento', 'de', 'of') LOOP
+                v_next := v_next - 1;
+            END LOOP;
+            IF left(p_tokens[v_next], 1) BETWEEN '0' AND '9' AND (v_at IS NULL OR v_next < v_at) THEN
+                v_at := v_next;
+            END IF;
+        END LOOP;
+    END IF;
+    -- A number token (etl_parse_tokens); bounded so that the casts cannot overflow.
+    IF v_at IS NULL OR length(p_tokens[v_at]) > 40 THEN
+        RETURN NULL;
+    END IF;
+    -- "8/10", "9 out of 10"
+    v_next := CASE
+        WHEN p_tokens[v_at + 1] = '/' THEN v_at + 2
+        WHEN p_tokens[v_at + 1] = 'out' AND p_tokens[v_at + 2] = 'of' THEN v_at + 3
+    END;
+    IF length(p_tokens[v_next]) <= 3 AND translate(p_tokens[v_next], '0123456789', '') = '' THEN
+        v_number := replace(p_tokens[v_at], ',', '.')::numeric;
+        v_whole := p_tokens[v_next]::numeric;
+        RETURN CASE WHEN v_whole > 0 AND v_number <= v_whole THEN trim_scale(v_number / v_whole) END;
+    END IF;
+    RETURN etl_parse_confidence(
+        p_tokens[v_at]
+        || CASE
+            WHEN p_tokens[v_at + 1] IN ('%', 'percent') OR (p_tokens[v_at + 1] = 'por' AND p_tokens[v_at + 2] = 'ciento')
+                THEN '%'
+            ELSE ''
+        END
+    );
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_text_confidence(p_tokens text[]); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_text_confidence(p_tokens text[]) IS 'Confidence from the tokens of a free-text response (etl_parse_tokens): the number after the first confidence/confianza/certainty label that has one ("Confidence: 96%", "Confianza: 0,88", "confidence 0.97", "8/10"), else a number right before it ("90% confidence"); normalised by etl_parse_confidence. A bare number elsewhere is not a confidence.';
+
+--
+-- Name: etl_parse_text_detections(text[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean) RETURNS record
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    -- The words the rules know and what each is; '?' kinds depend on the neighbouring words.
+    c_kind CONSTANT jsonb := '{
+        "smoke": "smoke", "smokes": "smoke", "humo": "smoke", "humos": "smoke", "humareda": "smoke",
+        "flame": "flame", "flames": "flame", "blaze": "flame",
+        "fire": "?fire", "fires": "?fire", "wildfire": "?fire", "wildfires": "?fire", "incendio": "?fire",
+        "incendios": "?fire", "fuego": "?fire", "fuegos": "?fire",
+        "llama": "?llama", "llamas": "?llama",
+        "thermal": "heat", "calor": "heat", "termica": "heat", "termicas": "heat", "termico": "heat",
+        "termicos": "heat", "hotspot": "heat", "hotspots": "heat",
+        "heat": "?heat",
+        "hot": "?hot",
+        "caliente": "?caliente", "calientes": "?caliente",
+        ".": "stop", ";": "stop", "!": "stop", "?": "stop", "|": "stop", "\n": "stop",
+        ",": "comma",
+        ":": "colon",
+        "but": "contrast", "however": "contrast", "although": "contrast", "though": "contrast",
+        "whereas": "contrast", "while": "contrast", "except": "contrast", "pero": "contrast",
+        "aunque": "contrast", "sino": "contrast", "embargo": "contrast", "excepto": "contrast",
+        "salvo": "contrast", "mientras": "contrast",
+        "instead": "?instead",
+        "rather": "?rather",
+        "lugar": "?lugar", "vez": "?lugar",
+        "free": "?free", "libre": "?free",
+        "clear": "?clear", "libres": "?clear", "exento": "?clear", "exenta": "?clear",
+        "without": "pre", "neither": "pre", "nor": "pre", "never": "pre", "sin": "pre", "ni": "pre",
+        "tampoco": "pre", "nunca": "pre", "absence": "pre", "ausencia": "pre", "lack": "pre",
+        "no": "either", "not": "either", "none": "either", "ningun": "either", "ninguna": "either",
+        "ninguno": "either", "nada": "either",
+        "absent": "postneg", "ausente": "postneg", "ausentes": "postneg", "false": "postneg",
+        "falso": "postneg", "negative": "postneg", "negativo": "postneg",
+        "si": "?si",
+        "yes": "postpos", "true": "postpos", "verdadero": "postpos", "positive": "postpos",
+        "positivo": "postpos",
+        "for": "neutral", "whether": "neutral", "buscar": "neutral", "busca": "neutral", "buscando": "neutral",
+        "analyze": "?imperative", "analyse": "?imperative", "report": "?imperative", "describe": "?imperative",
+        "identify": "?imperative", "detect": "?imperative", "determine": "?imperative",
+        "assess": "?imperative", "evaluate": "?imperative", "check": "?imperative", "look": "?imperative",
+        "indicate": "?imperative", "provide": "?imperative", "return": "?imperative", "respond": "?imperative",
+        "answer": "?imperative", "state": "?imperative", "analiza": "?imperative", "analice": "?imperative",
+        "analizar": "?imperative", "reporta": "?imperative", "reporte": "?imperative",
+        "identifica": "?imperative", "identifique": "?imperative", "detecta": "?imperative",
+        "detecte": "?imperative", "determina": "?imperative", "evalua": "?imperative", "evalue": "?imperative",
+        "indica": "?imperative", "indique": "?imperative", "proporciona": "?imperative",
+        "responde": "?imperative", "responda": "?imperative",
+        "and": "list", "or": "list", "y": "list", "o": "list", "e": "list", "u": "list", "any": "list",
+        "other": "list", "signs": "list", "sign": "list", "signature": "list", "signatures": "list",
+        "firma": "list", "firmas": "list", "spot": "list", "spots": "list", "evidence": "list",
+        "trace": "list", "traces": "list", "indication": "list", "indications": "list", "indicio": "list",
+        "indicios": "list", "senal": "list", "senales": "list", "signo": "list", "signos": "list",
+        "rastro": "list", "rastros": "list", "anomaly": "list", "anomalies": "list", "anomalia": "list",
+        "anomalias": "list", "column": "list", "columns": "list", "columna": "list", "columnas": "list",
+        "plume": "list", "plumes": "list", "of": "list", "de": "list", "del": "list", "la": "list",
+        "las": "list", "el": "list", "los": "list", "un": "list", "una": "list", "the": "list", "a": "list",
+        "an": "list", "active": "list", "activa": "list", "activas": "list", "activo": "list",
+        "activos": "list", "possible": "list", "posible": "list", "posibles": "list",
+        "visible": "presence", "visibles": "presence", "present": "presence", "presente": "presence",
+        "presentes": "presence", "detected": "presence", "detectado": "presence", "detectada": "presence",
+        "detectados": "presence", "detectadas": "presence", "seen": "presence", "observed": "presence",
+        "observado": "presence", "observada": "presence", "observados": "presence", "observadas": "presence",
+        "apparent": "presence", "evident": "presence", "found": "presence", "identified": "presence",
+        "detectable": "presence", "observable": "presence", "shown": "presence", "noted": "presence",
+        "obvious": "presence", "spotted": "presence", "perceptible": "presence", "perceptibles": "presence",
+        "apreciable": "presence", "apreciables": "presence", "aprecia": "presence", "aprecian": "presence",
+        "observa": "presence", "observan": "presence", "detectan": "presence", "ve": "presence",
+        "ven": "presence"
+    }'::jsonb;
+    v_word text[] := p_tokens;
+    -- What each token is: smoke/flame/heat, or its part in the rules (stop, comma, pre, either, ...).
+    v_kind text[] := '{}';
+    -- What each of smoke (1), flame (2), heat (3) was found to be; a positive mention wins.
+    v_found boolean[] := ARRAY[NULL, NULL, NULL]::boolean[];
+    -- A cue governing the next mentions: 'neg' (no, sin, without, ...) or 'neutral' (look for, whether).
+    v_scope text;
+    -- The scope has named a thing: from then on only list words ("," "or" "ni" "any") keep it open.
+    v_listing boolean := false;
+    v_gap integer := 0;
+    -- The clause is an instruction echoed from the prompt ("Report smoke, flame and heat").
+    v_clause_neutral boolean := false;
+    -- Mentions not negated before them, waiting for a negation after them ("Smoke: not detected").
+    v_pending integer[] := '{}';
+    v_pending_neutral boolean[] := '{}';
+    v_pending_gap integer := 0;
+    v_verdict text;
+    v_value boolean;
+    v_before boolean;
+BEGIN
+    FOR i IN 1..coalesce(array_length(v_word, 1), 0) LOOP
+        v_kind[i] := coalesce(c_kind ->> v_word[i], 'word');
+        IF left(v_kind[i], 1) = '?' THEN
+            v_kind[i] := CASE v_kind[i]
+                -- "fire risk", "risk of fire", "riesgo de incendio", "wildfire smoke": no flame seen.
+                WHEN '?fire' THEN CASE
+                    WHEN v_word[i + 1] IN (
+                        'risk', 'risks', 'danger', 'hazard', 'hazards', 'weather', 'season', 'prone', 'detection',
+                        'detector', 'warning', 'warnings', 'alert', 'alerts', 'monitoring', 'prevention', 'safety',
+                        'department', 'station', 'fighters', 'fighter', 'fighting', 'truck', 'trucks', 'break',
+                        'breaks', 'index', 'smoke', 'smokes'
+                    ) OR (
+                        v_word[i - 1] IN ('of', 'for', 'de', 'del')
+                        AND v_word[i - 2] IN (
+                            'risk', 'danger', 'threat', 'chance', 'likelihood', 'probability', 'possibility',
+                            'prevention', 'detection', 'riesgo', 'peligro', 'amenaza', 'probabilidad', 'posibilidad',
+                            'prevencion', 'deteccion', 'alerta', 'indice'
+                        )
+                    ) THEN 'word'
+                    ELSE 'flame'
+                END
+                WHEN '?llama' THEN CASE WHEN v_word[i - 1] = 'se' THEN 'word' ELSE 'flame' END
+                WHEN '?heat' THEN
+                    CASE WHEN v_word[i + 1] IN ('wave', 'waves', 'haze', 'shimmer', 'index') THEN 'word' ELSE 'heat' END
+                WHEN '?hot' THEN CASE WHEN v_word[i + 1] IN ('spot', 'spots') THEN 'heat' ELSE 'word' END
+                WHEN '?caliente' THEN CASE
+                    WHEN v_word[i - 1] IN ('punto', 'puntos', 'zona', 'zonas', 'foco', 'focos') THEN 'heat' ELSE 'word'
+                END
+                -- "fog rather than smoke", "instead of flames", "en lugar de humo": not that thing.
+                WHEN '?instead' THEN CASE WHEN v_word[i + 1] = 'of' THEN 'pre' ELSE 'contrast' END
+                WHEN '?rather' THEN CASE WHEN v_word[i + 1] = 'than' THEN 'pre' ELSE 'word' END
+                WHEN '?lugar' THEN CASE WHEN v_word[i - 1] = 'en' AND v_word[i + 1] = 'de' THEN 'pre' ELSE 'word' END
+                -- "free of smoke" before, "smoke-free" after.
+                WHEN '?free' THEN CASE WHEN v_word[i + 1] IN ('of', 'de') THEN 'pre' ELSE 'postneg' END
+                WHEN '?clear' THEN CASE WHEN v_word[i + 1] IN ('of', 'de') THEN 'pre' ELSE 'word' END
+                -- Spanish "si hay humo" is "whether there is smoke"; "Humo: sí" is yes.
+                WHEN '?si' THEN CASE
+                    WHEN v_word[i + 1] IN ('hay', 'existe', 'existen', 'se', 'el', 'la', 'los', 'las') THEN 'neutral'
+                    ELSE 'postpos'
+                END
+                -- A prompt's instruction opens its clause: "Report risk level, smoke, flame and heat."
+                WHEN '?imperative' THEN CASE
+                    WHEN v_word[i - 1] IS NULL OR v_word[i - 1] IN ('.', ';', '!', '?', '|', ':', E'\n') THEN 'imperative'
+                    WHEN v_word[i] = 'detecta' THEN 'presence'
+                    ELSE 'word'
+                END
+            END;
+        END IF;
+    END LOOP;
+
+    FOR i IN 1..coalesce(array_length(v_word, 1), 0) LOOP
+        -- First: does this token settle the pending mentions?
+        v_verdict := NULL;
+        IF v_kind[i] IN ('stop', 'contrast', 'pre', 'neutral') THEN
+            v_verdict := 'pos';
+        ELSIF v_kind[i] = 'comma' THEN
+            IF v_kind[i + 1] IS NULL OR v_kind[i + 1] NOT IN ('smoke', 'flame', 'heat', 'list') THEN
+                v_verdict := 'pos';
+            END IF;
+        ELSIF v_kind[i] IN ('smoke', 'flame', 'heat') THEN
+            IF v_pending_gap > 0 THEN
+                v_verdict := 'pos';
+            END IF;
+        ELSIF v_kind[i] = 'either' THEN
+            -- A thing ahead in the same clause makes it a negation before that thing.
+            v_before := false;
+            FOR j IN i + 1..i + 5 LOOP
+                EXIT WHEN v_kind[j] IS NULL OR v_kind[j] IN ('stop', 'comma', 'colon', 'contrast');
+                IF v_kind[j] IN ('smoke', 'flame', 'heat') THEN
+                    v_before := true;
+                    EXIT;
+                END IF;
+            END LOOP;
+            IF v_before THEN
+                v_verdict := 'pos';
+            ELSIF v_word[i] NOT IN ('no', 'not')
+                OR v_kind[i + 1] IS NULL
+                OR v_kind[i + 1] IN ('stop', 'comma', 'colon', 'contrast', 'presence')
+                OR v_kind[i + 2] = 'presence' THEN
+                -- "Smoke: none", "Flames: no.", "smoke is not visible"; not "smoke is not dense".
+                v_verdict := 'neg';
+            END IF;
+        ELSIF v_kind[i] = 'postneg' THEN
+            v_verdict := 'neg';
+        ELSIF v_kind[i] = 'postpos' THEN
+            v_verdict := 'yes';
+        ELSIF v_kind[i] <> 'colon' AND v_kind[i] <> 'list' AND v_pending <> '{}' THEN
+            v_pending_gap := v_pending_gap + 1;
+            IF v_pending_gap >= 4 THEN
+                v_verdict := 'pos';
+            END IF;
+        END IF;
+        IF v_verdict IS NOT NULL THEN
+            FOR j IN 1..coalesce(array_length(v_pending, 1), 0) LOOP
+                v_value := CASE v_verdict
+                    WHEN 'neg' THEN false
+                    WHEN 'yes' THEN true
+                    ELSE CASE WHEN NOT v_pending_neutral[j] THEN true END
+                END;
+                IF v_value IS NOT NULL THEN
+                    v_found[v_pending[j]] := v_value OR coalesce(v_found[v_pending[j]], false);
+                END IF;
+            END LOOP;
+            v_pending := '{}';
+            v_pending_neutral := '{}';
+            v_pending_gap := 0;
+        END IF;
+
+        -- Then: the token's own meaning.
+        IF v_kind[i] IN ('smoke', 'flame', 'heat') THEN
+            IF v_scope = 'neg' THEN
+                v_found[array_position(ARRAY['smoke', 'flame', 'heat'], v_kind[i])] :=
+                    coalesce(v_found[array_position(ARRAY['smoke', 'flame', 'heat'], v_kind[i])], false);
+            ELSE
+                v_pending := v_pending || array_position(ARRAY['smoke', 'flame', 'heat'], v_kind[i]);
+                v_pending_neutral := v_pending_neutral || (coalesce(v_scope = 'neutral', false) OR v_clause_neutral);
+            END IF;
+            v_listing := v_scope IS NOT NULL;
+        ELSIF v_kind[i] IN ('stop', 'contrast', 'colon') THEN
+            v_scope := NULL;
+            v_clause_neutral := false;
+        ELSIF v_kind[i] = 'comma' THEN
+            IF NOT v_listing OR v_kind[i + 1] IS NULL OR v_kind[i + 1] NOT IN ('smoke', 'flame', 'heat', 'list', 'pre') THEN
+                v_scope := NULL;
+            END IF;
+        ELSIF v_kind[i] = 'pre' OR (v_kind[i] = 'either' AND v_verdict = 'pos') THEN
+            v_scope := 'neg';
+            v_listing := false;
+            v_gap := 0;
+        ELSIF v_kind[i] = 'neutral' THEN
+            v_scope := 'neutral';
+            v_listing := false;
+            v_gap := 0;
+        ELSIF v_kind[i] = 'list' THEN
+            v_gap := v_gap + 1;
+        ELSIF v_scope IS NOT NULL THEN
+            -- Any other word: ends a list; before the first thing a negation reaches 5 words, and
+            -- "look for"/"whether" reach only "there is"/"hay".
+            IF v_kind[i] = 'imperative' THEN
+                v_clause_neutral := true;
+            END IF;
+            v_gap := v_gap + 1;
+            IF v_listing OR v_gap > 5
+                OR (v_scope = 'neutral' AND v_word[i] NOT IN ('there', 'is', 'are', 'was', 'were', 'hay', 'existe', 'existen'))
+            THEN
+                v_scope := NULL;
+            END IF;
+        ELSIF v_kind[i] = 'imperative' THEN
+            v_clause_neutral := true;
+        END IF;
+        IF v_scope IS NULL THEN
+            v_listing := false;
+        END IF;
+    END LOOP;
+    -- Mentions still pending at the end stand as said.
+    FOR j IN 1..coalesce(array_length(v_pending, 1), 0) LOOP
+        IF NOT v_pending_neutral[j] THEN
+            v_found[v_pending[j]] := true;
+        END IF;
+    END LOOP;
+    smoke_detected := v_found[1];
+    flame_detected := v_found[2];
+    heat_signature_detected := v_found[3];
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean) IS 'Smoke, flame and heat-signature detections from the tokens of a free-text response (English, Spanish; etl_parse_tokens). Words: smoke/humo; flame(s)/fire/wildfire/blaze/llama(s)/fuego/incendio, except in "fire risk", "risk of fire", "riesgo de incendio", "wildfire smoke", "se llama"; heat/thermal/hot spot/calor/térmica. A mention is false when a negation governs it: before it (no, not, without, neither/nor, none, sin, ni, ningún; "no se observa humo ni fuego"), reaching over a list of things ("No smoke, flames or heat signatures") but not past a contrast (but, pero), a sentence end or a comma that starts a new phrase; or after it ("Smoke: none", "flames are not visible", "humo: no", "smoke_detected: false"). Mentions in an echoed instruction ("Report ... smoke, flame and heat") or after "look for", "whether", "si hay" say nothing unless answered ("Checked for smoke: none"). Hedged mentions ("possible smoke") count as detections and a positive mention beats a negated one ("no smoke on the left, heavy smoke on the right"). A thing that is never mentioned is NULL, never false.';
+
+--
+-- Name: etl_parse_text_risk_level(text[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_text_risk_level(p_tokens text[]) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_label integer;
+    v_next integer;
+    -- The earliest position that gave a level, and that level.
+    v_found integer;
+    v_level text;
+    v_word text;
+BEGIN
+    -- 1. A level right after a label: "Risk level: none", "Nivel de riesgo: ALTO", "riesgo muy alto",
+    --    "the risk of fire is high", "**Risk:** Moderate", "risk_level": "low", "Nivel: bajo".
+    FOREACH v_label IN ARRAY array_positions(p_tokens, 'risk') || array_positions(p_tokens, 'riesgo')
+        || array_positions(p_tokens, 'peligro') || array_positions(p_tokens, 'danger')
+        || array_positions(p_tokens, 'nivel')
+    LOOP
+        CONTINUE WHEN p_tokens[v_label] = 'nivel' AND p_tokens[v_label + 1] IS DISTINCT FROM ':';
+        CONTINUE WHEN v_found IS NOT NULL AND v_found < v_label;
+        v_next := v_label + 1;
+        WHILE v_next <= v_label + 8 AND p_tokens[v_next] IN (
+            ':', 'level', 'levels', 'assessment', 'rating', 'category', 'score', 'of', 'for', 'a', 'the', 'fire',
+            'fires', 'wildfire', 'wildfires', 'de', 'del', 'el', 'la', 'incendio', 'incendios', 'fuego', 'forestal',
+            'forestales', 'is', 'es', 'was', 'be', 'would', 'seems', 'appears', 'remains', 'considered', 'assessed',
+            'estimated', 'rated', 'as', 'at', 'se', 'considera', 'muy', 'very', 'currently', 'actualmente', 'overall',
+            'general'
+        ) LOOP
+            v_next := v_next + 1;
+        END LOOP;
+        IF p_tokens[v_next] IN ('no', 'sin') THEN
+            -- "Risk: no risk", "riesgo: no." but not "Risk: no smoke"
+            v_word := CASE
+                WHEN p_tokens[v_next + 1] IS NULL
+                    OR p_tokens[v_next + 1] IN ('risk', 'riesgo', '.', ';', '!', '?', '|', ',', E'\n') THEN 'none'
+            END;
+        ELSE
+            v_word := etl_parse_risk_level(p_tokens[v_next]);
+        END IF;
+        IF v_word IS NOT NULL THEN
+            v_found := v_label;
+            v_level := v_word;
+        END IF;
+    END LOOP;
+    IF v_level IS NOT NULL THEN
+        RETURN v_level;
+    END IF;
+    -- 2. A level before "risk"/"riesgo": "low risk", "HIGH RISK", "no immediate wildfire risk",
+    --    "alto riesgo", "sin riesgo", "no hay riesgo".
+    FOREACH v_label IN ARRAY array_positions(p_tokens, 'risk') || array_positions(p_tokens, 'riesgo') LOOP
+        v_next := v_label - 1;
+        WHILE v_next >= v_label - 3 AND p_tokens[v_next] IN (
+            'immediate', 'significant', 'apparent', 'real', 'major', 'serious', 'visible', 'current', 'fire',
+            'wildfire', 'inmediato', 'aparente', 'significativo', 'hay', 'existe', 'ningun'
+        ) LOOP
+            v_next := v_next - 1;
+        END LOOP;
+        CONTINUE WHEN p_tokens[v_next] NOT IN (
+            'critical', 'extreme', 'severe', 'high', 'elevated', 'medium', 'moderate', 'low', 'minimal', 'no',
+            'critico', 'alto', 'elevado', 'moderado', 'medio', 'bajo', 'sin'
+        ) OR (v_found IS NOT NULL AND v_found < v_next);
+        v_found := v_next;
+        v_level := CASE WHEN p_tokens[v_next] IN ('no', 'sin') THEN 'none' ELSE etl_parse_risk_level(p_tokens[v_next]) END;
+    END LOOP;
+    IF v_level IS NOT NULL THEN
+        RETURN v_level;
+    END IF;
+    -- 3. A response that opens with its level as a heading: "CRITICAL: active flames ...".
+    IF p_tokens[1] IN (
+        'critical', 'critico', 'critica', 'extreme', 'extremo', 'extrema', 'high', 'alto', 'alta', 'medium',
+        'moderate', 'moderado', 'moderada', 'medio', 'media', 'low', 'bajo', 'baja'
+    ) AND (p_tokens[2] IS NULL OR p_tokens[2] IN (':', '!', '.', '|', E'\n')) THEN
+        RETURN etl_parse_risk_level(p_tokens[1]);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_text_risk_level(p_tokens text[]); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_text_risk_level(p_tokens text[]) IS 'Risk level from the tokens of a free-text response (etl_parse_tokens): first a level right after a risk/riesgo/peligro/danger/"nivel:" label (over words like "level", "of fire", "is", "muy"), else one right before "risk"/"riesgo" ("low risk", "no risk", "sin riesgo"), else a level that opens the response as a heading ("CRITICAL: ..."). A level word anywhere else ("high in the sky", "low clouds") is not a risk level: NULL.';
+
+--
+-- Name: etl_parse_tokens(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_tokens(p_response text) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+BEGIN
+    -- plpgsql, not sql: a SQL function with a subquery is not inlined and costs twice as much.
+    RETURN ARRAY(
+        SELECT m.token[1]
+        FROM regexp_matches(
+            regexp_replace(
+                regexp_replace(etl_parse_fold(p_response), 'n''t\M', ' not', 'g'), '\mcannot\M', 'can not', 'g'
+            ),
+            '([0-9]+(?:[.,][0-9]+)?(?:e[+-]?[0-9]+)?|[a-z]+|[.;:,!?|%/\n])',
+            'g'
+        ) WITH ORDINALITY AS m (token, n)
+        ORDER BY m.n
+    );
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_tokens(p_response text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_tokens(p_response text) IS 'Splits a folded response (etl_parse_fold) into tokens: words, numbers with their decimal point or comma and exponent ("0.91", "0,87", "1e5"), and the punctuation the rules use (. ; : , ! ? | % / and line ends); "don''t" and "cannot" become "do not", "can not". Other characters (quotes, *, #, brackets) are dropped, so Markdown and JSON-like text read as plain words.';
+
+--
+-- Name: etl_prune_queue(integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_prune_queue(p_limit integer DEFAULT NULL::integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_started timestamptz := clock_timestamp();
+    v_cutoff timestamptz := now() - public.etl_setting('queue_retention')::interval;
+    v_count integer;
+BEGIN
+    -- Oldest first through the partial index on completed_at; failed and skipped items stay, they
+    -- wait for a person (`sai-etl retry`).
+    DELETE FROM public.etl_processing_queue AS q
+    WHERE q.id IN (
+        SELECT c.id FROM public.etl_processing_queue AS c
+        WHERE c.status = 'completed' AND c.completed_at < v_cutoff
+        ORDER BY c.completed_at
+        LIMIT coalesce(p_limit, public.etl_setting('prune_batch')::integer)
+        FOR UPDATE SKIP LOCKED
+    );
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+
+    INSERT INTO public.etl_maintenance AS m (job, last_started_at, last_finished_at, last_count, total_count, runs)
+    VALUES ('prune_queue', v_started, clock_timestamp(), v_count, v_count, 1)
+    ON CONFLICT (job) DO UPDATE SET
+        last_started_at = excluded.last_started_at,
+        last_finished_at = excluded.last_finished_at,
+        last_count = excluded.last_count,
+        total_count = m.total_count + excluded.last_count,
+        runs = m.runs + 1;
+    RETURN v_count;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_prune_queue(p_limit integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_prune_queue(p_limit integer) IS 'Deletes completed queue items whose completed_at is older than the queue_retention setting, oldest first, at most p_limit (default setting prune_batch) per call; failed and skipped items are kept. Records the run in etl_maintenance (job prune_queue). Returns how many it deleted.';
+
+--
+-- Name: etl_reap_expired_leases(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_reap_expired_leases() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_count integer;
+BEGIN
+    UPDATE public.etl_processing_queue AS q
+    SET status = CASE WHEN q.attempts >= q.max_attempts THEN 'failed' ELSE 'pending' END,
+        completed_at = CASE WHEN q.attempts >= q.max_attempts THEN now() END,
+        next_attempt_at = now(),
+        claim_token = NULL,
+        locked_until = NULL,
+        last_error = format('lease expired while %s held it', q.claimed_by)
+    WHERE q.id IN (
+        SELECT e.id FROM public.etl_processing_queue AS e
+        WHERE e.status = 'processing' AND e.locked_until < now()
+        FOR UPDATE SKIP LOCKED
+    );
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    RETURN v_count;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_reap_expired_leases(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_reap_expired_leases() IS 'Returns items whose lease ran out (their runner crashed or hung) to pending at once, or to failed when that claim was their last attempt (an item that kills its runner cannot loop forever). The dead claim''s token is void: a late complete/fail from it is refused.';
+
+--
+-- Name: etl_reconcile(interval); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_reconcile(p_window interval DEFAULT NULL::interval) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_since timestamptz := now() - coalesce(p_window, public.etl_setting('reconcile_window')::interval);
+    v_batch integer := public.etl_setting('backfill_batch')::integer;
+    v_after bigint := 0;
+    v_total integer := 0;
+    v_step record;
+BEGIN
+    LOOP
+        v_step := public.etl_ingest_from_n8n(v_since, v_after, v_batch, 'reconcile', 1);
+        v_total := v_total + v_step.ingested;
+        EXIT WHEN v_step.scanned < v_batch;
+        v_after := v_step.last_id;
+    END LOOP;
+    RETURN v_total;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_reconcile(p_window interval); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_reconcile(p_window interval) IS 'Records every finished execution of a watched workflow that stopped within p_window (default setting reconcile_window) and that the dashboard lacks, however Stage 1 missed it. Returns how many it added.';
+
+--
+-- Name: etl_refresh_data_quality(integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_refresh_data_quality(p_max_days integer DEFAULT NULL::integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_started timestamptz := clock_timestamp();
+    v_since timestamptz;
+    v_first date;
+    v_last date;
+    v_day date;
+    v_count integer := 0;
+BEGIN
+    -- Changes since the previous run, with an overlap for transactions that were still open then
+    -- (their rows carry their start time). Whatever slips through is caught by the recheck.
+    SELECT m.last_started_at - public.etl_setting('quality_margin')::interval
+    INTO v_since
+    FROM public.etl_maintenance AS m
+    WHERE m.job = 'data_quality';
+
+    -- Every day between the first and the last execution has a row (both ends come from the index).
+    SELECT (min(e.completion_timestamp) AT TIME ZONE 'UTC')::date, (max(e.completion_timestamp) AT TIME ZONE 'UTC')::date
+    INTO v_first, v_last
+    FROM public.executions AS e;
+    INSERT INTO public.etl_data_quality_days (day)
+    SELECT d::date FROM generate_series(v_first::timestamp, v_last::timestamp, interval '1 day') AS d
+    ON CONFLICT (day) DO NOTHING;
+
+    IF v_since IS NOT NULL THEN
+        -- Stage 1 adds executions (ingested_at); Stage 2 writes a day's fields when it claims or
+        -- finishes an item (started_at, completed_at).
+        UPDATE public.etl_data_quality_days AS d
+        SET stale = true
+        WHERE NOT d.stale
+          AND d.day IN (
+              SELECT (e.completion_timestamp AT TIME ZONE 'UTC')::date
+              FROM public.executions AS e
+              WHERE e.ingested_at >= v_since
+              UNION
+              SELECT (e.completion_timestamp AT TIME ZONE 'UTC')::date
+              FROM public.etl_processing_queue AS q
+              INNER JOIN public.executions AS e ON e.id = q.execution_id
+              WHERE q.started_at >= v_since OR q.completed_at >= v_since
+          );
+    END IF;
+
+    FOR v_day IN
+        SELECT d.day
+        FROM public.etl_data_quality_days AS d
+        WHERE d.stale
+           OR d.refreshed_at < now() - public.etl_setting('quality_recheck')::interval
+        ORDER BY d.stale DESC, CASE WHEN d.stale THEN d.day END DESC, d.refreshed_at
+        LIMIT coalesce(p_max_days, public.etl_setting('quality_days_per_run')::integer)
+        FOR UPDATE SKIP LOCKED
+    LOOP
+        WITH counted AS MATERIALIZED (
+            SELECT q.ordinal, q.field, q.executions, q.present FROM public.etl_data_quality_of_day(v_day) AS q
+        ),
+        saved AS (
+            INSERT INTO public.etl_data_quality_counts AS c (day, field, ordinal, present)
+            SELECT v_day, q.field, q.ordinal, q.present FROM counted AS q WHERE q.executions > 0
+            ON CONFLICT (day, field) DO UPDATE SET ordinal = excluded.ordinal, present = excluded.present
+        )
+        UPDATE public.etl_data_quality_days AS d
+        SET executions = (SELECT max(q.executions) FROM counted AS q), refreshed_at = now(), stale = false
+        WHERE d.day = v_day;
+        DELETE FROM public.etl_data_quality_counts AS c
+        USING public.etl_data_quality_days AS d
+        WHERE c.day = v_day AND d.day = v_day AND d.executions = 0;
+        v_count := v_count + 1;
+    END LOOP;
+
+    INSERT INTO public.etl_maintenance AS m (job, last_started_at, last_finished_at, last_count, total_count, runs)
+    VALUES ('data_quality', v_started, clock_timestamp(), v_count, v_count, 1)
+    ON CONFLICT (job) DO UPDATE SET
+        last_started_at = excluded.last_started_at,
+        last_finished_at = excluded.last_finished_at,
+        last_count = excluded.last_count,
+        total_count = m.total_count + excluded.last_count,
+        runs = m.runs + 1;
+    RETURN v_count;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_refresh_data_quality(p_max_days integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_refresh_data_quality(p_max_days integer) IS 'Recomputes (etl_data_quality_of_day) up to p_max_days days of the data quality rollup (default setting quality_days_per_run): first the days whose executions were ingested or went through Stage 2 since the previous run (minus quality_margin) or were never computed, most recent first, then days not recomputed for quality_recheck. Records the run in etl_maintenance (job data_quality). Returns the number of days recomputed.';
+
+--
+-- Name: etl_release(bigint[], uuid[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_release(p_queue_ids bigint[], p_claim_tokens uuid[]) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_count integer;
+BEGIN
+    UPDATE public.etl_processing_queue AS q
+    SET status = 'pending', attempts = greatest(q.attempts - 1, 0), next_attempt_at = now(),
+        claim_token = NULL, locked_until = NULL
+    FROM unnest(p_queue_ids, p_claim_tokens) AS r (id, token)
+    WHERE q.id = r.id AND q.claim_token = r.token AND q.status = 'processing';
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    RETURN v_count;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_release(p_queue_ids bigint[], p_claim_tokens uuid[]); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_release(p_queue_ids bigint[], p_claim_tokens uuid[]) IS 'Returns live claims (ids paired with their tokens) to pending at once, refunding the attempt: used when a runner stops (SIGTERM) before finishing them. Returns how many were released.';
+
+--
+-- Name: etl_renew_leases(bigint[], uuid[], double precision); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_renew_leases(p_queue_ids bigint[], p_claim_tokens uuid[], p_lease_seconds double precision) RETURNS SETOF bigint
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+    UPDATE public.etl_processing_queue AS q
+    SET locked_until = now() + make_interval(secs => p_lease_seconds)
+    FROM unnest(p_queue_ids, p_claim_tokens) AS r (id, token)
+    WHERE q.id = r.id AND q.claim_token = r.token AND q.status = 'processing'
+    RETURNING q.id
+$$;
+
+--
+-- Name: FUNCTION etl_renew_leases(p_queue_ids bigint[], p_claim_tokens uuid[], p_lease_seconds double precision); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_renew_leases(p_queue_ids bigint[], p_claim_tokens uuid[], p_lease_seconds double precision) IS 'Extends the leases of live claims (ids paired with tokens) to p_lease_seconds from now. Returns the ids still held; a missing id was lost (reaped and maybe claimed by another runner).';
+
+--
+-- Name: etl_reprocess(timestamp with time zone, bigint[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_reprocess(p_since timestamp with time zone, p_execution_ids bigint[] DEFAULT NULL::bigint[]) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_count integer;
+BEGIN
+    UPDATE public.etl_processing_queue AS q
+    SET status = 'pending', attempts = 0, deferrals = 0, priority = 10, next_attempt_at = now(),
+        completed_at = NULL
+    FROM public.executions AS e
+    WHERE e.id = q.execution_id
+      AND q.status IN ('completed', 'failed', 'skipped')
+      AND e.completion_timestamp >= p_since
+      AND (p_execution_ids IS NULL OR q.execution_id = ANY (p_execution_ids));
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    IF v_count > 0 THEN
+        PERFORM public.etl_notify_stage2();
+    END IF;
+    RETURN v_count;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_reprocess(p_since timestamp with time zone, p_execution_ids bigint[]); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_reprocess(p_since timestamp with time zone, p_execution_ids bigint[]) IS 'Queues Stage 2 again, at backfill priority, for executions that finished since p_since (optionally only p_execution_ids) and whose item is done (completed, failed or skipped); items in flight are left alone. Extraction and images are upserts, so the result replaces the old one. Returns the count.';
+
+--
+-- Name: etl_retry(text, bigint[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_retry(p_status text DEFAULT 'failed'::text, p_execution_ids bigint[] DEFAULT NULL::bigint[]) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_count integer;
+BEGIN
+    IF p_status IS NULL OR p_status NOT IN ('failed', 'skipped') THEN
+        RAISE EXCEPTION 'etl_retry: only failed or skipped items can be retried, not %', coalesce(p_status, 'NULL')
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    UPDATE public.etl_processing_queue AS q
+    SET status = 'pending', attempts = 0, deferrals = 0, next_attempt_at = now(), completed_at = NULL
+    WHERE q.status = p_status
+      AND (p_execution_ids IS NULL OR q.execution_id = ANY (p_execution_ids));
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    IF v_count > 0 THEN
+        PERFORM public.etl_notify_stage2();
+    END IF;
+    RETURN v_count;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_retry(p_status text, p_execution_ids bigint[]); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_retry(p_status text, p_execution_ids bigint[]) IS 'Reopens items in p_status (failed or skipped), all of them or those of p_execution_ids, with fresh attempts; last_error stays until the next attempt. Returns how many were reopened.';
+
+--
+-- Name: etl_retry_delay(integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_retry_delay(p_attempts integer) RETURNS interval
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+    -- Full delay doubles per attempt up to the cap; the jitter (50-100 %) keeps a crowd of failed
+    -- items from coming back in one wave.
+    SELECT make_interval(secs =>
+        least(
+            public.etl_setting('retry_base_seconds')::double precision
+                * power(2, greatest(p_attempts, 1) - 1),
+            public.etl_setting('retry_max_seconds')::double precision
+        ) * (0.5 + random() * 0.5)
+    )
+$$;
+
+--
+-- Name: FUNCTION etl_retry_delay(p_attempts integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_retry_delay(p_attempts integer) IS 'Delay before the next attempt after p_attempts failed ones: retry_base_seconds * 2^(n-1), capped at retry_max_seconds, times a random 0.5-1.0.';
+
+--
+-- Name: etl_setting(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_setting(p_key text) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog'
+    AS $$
+DECLARE
+    v_value text;
+BEGIN
+    -- The migrations seed every setting with its default: that seed is the only place a default
+    -- lives, so a missing row is an error here, never a second default in the caller.
+    SELECT s.value INTO v_value FROM public.etl_settings AS s WHERE s.key = p_key;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'etl_setting: no setting %, the migrations seed every one', coalesce(p_key, 'NULL')
+            USING ERRCODE = 'undefined_object';
+    END IF;
+    RETURN v_value;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_setting(p_key text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_setting(p_key text) IS 'The value of one row of etl_settings (seeded with its default by the migrations). Raises 42704 when the row is missing.';
+
+--
+-- Name: etl_skip(bigint, uuid, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_skip(p_queue_id bigint, p_claim_token uuid, p_reason text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+BEGIN
+    UPDATE public.etl_processing_queue AS q
+    SET status = 'skipped', completed_at = now(), claim_token = NULL, locked_until = NULL,
+        last_error = 'source gone: ' || coalesce(p_reason, 'unknown')
+    WHERE q.id = p_queue_id AND q.claim_token = p_claim_token AND q.status = 'processing';
+    RETURN FOUND;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_skip(p_queue_id bigint, p_claim_token uuid, p_reason text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_skip(p_queue_id bigint, p_claim_token uuid, p_reason text) IS 'Ends a live claim as skipped (final until `sai-etl retry --skipped`): the source is gone. Returns false for a claim that is no longer live.';
+
+--
+-- Name: etl_source_outcome(text, text, text, boolean); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_source_outcome(p_workflow_id text, p_n8n_status text, p_n8n_workflow_id text, p_has_data boolean, OUT outcome text, OUT reason text) RETURNS record
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT
+        CASE
+            WHEN p_n8n_status IS NULL THEN 'gone'
+            WHEN p_n8n_workflow_id IS DISTINCT FROM p_workflow_id THEN 'gone'
+            WHEN p_n8n_status NOT IN ('success', 'error', 'crashed', 'canceled') THEN 'not_ready'
+            WHEN NOT coalesce(p_has_data, false) THEN 'gone'
+            ELSE 'ready'
+        END,
+        CASE
+            WHEN p_n8n_status IS NULL THEN 'n8n no longer has the execution'
+            WHEN p_n8n_workflow_id IS DISTINCT FROM p_workflow_id
+                THEN format('n8n''s execution of that id belongs to workflow %s, not %s', p_n8n_workflow_id,
+                    p_workflow_id)
+            WHEN p_n8n_status NOT IN ('success', 'error', 'crashed', 'canceled')
+                THEN format('n8n status is %s, not terminal yet', p_n8n_status)
+            WHEN NOT coalesce(p_has_data, false) THEN 'n8n has no execution_data for it'
+        END
+$$;
+
+--
+-- Name: FUNCTION etl_source_outcome(p_workflow_id text, p_n8n_status text, p_n8n_workflow_id text, p_has_data boolean, OUT outcome text, OUT reason text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_source_outcome(p_workflow_id text, p_n8n_status text, p_n8n_workflow_id text, p_has_data boolean, OUT outcome text, OUT reason text) IS 'The readiness rule of Stage 2, from one read of n8n (p_n8n_status NULL: no execution_entity row): gone when n8n has no such execution, when its execution of that id belongs to another workflow than the recorded p_workflow_id (n8n''s ids were reused), or when a terminal execution has no execution_data (pruned, or soft-deleted without data); not_ready while the status is not terminal (success, error, crashed, canceled): n8n writes the final data in the transaction that sets it; otherwise ready. reason says why for gone and not_ready.';
+
+--
+-- Name: etl_sweep(integer, interval); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_sweep(p_outbox_drained integer, p_window interval DEFAULT NULL::interval) RETURNS public.etl_sweep_runs
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_started timestamptz := clock_timestamp();
+    v_reconciled integer := public.etl_reconcile(p_window);
+    v_run public.etl_sweep_runs;
+BEGIN
+    INSERT INTO public.etl_sweep_runs (started_at, finished_at, outbox_drained, reconciled)
+    VALUES (v_started, clock_timestamp(), coalesce(p_outbox_drained, 0), v_reconciled)
+    RETURNING * INTO v_run;
+    RETURN v_run;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_sweep(p_outbox_drained integer, p_window interval); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_sweep(p_outbox_drained integer, p_window interval) IS 'Reconciles (see etl_reconcile) and records the sweep in etl_sweep_runs with p_outbox_drained, the number of outbox rows the caller delivered from n8n''s side (sai_etl.drain_outbox) just before.';
+
+--
+-- Name: etl_webhook_item(jsonb, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_webhook_item(p_doc jsonb, p_node text) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_path text[] := (public.etl_node_run(p_doc, p_node)).item_path;
+    v_stack jsonb;
+BEGIN
+    IF v_path IS NOT NULL OR p_node IS NULL THEN
+        RETURN v_path;
+    END IF;
+    -- The webhook never ran (n8n crashed before it): its request still waits on the execution
+    -- stack, where n8n put it when it created the execution.
+    v_stack := public.etl_flatted_node(p_doc, '{executionData,nodeExecutionStack}');
+    IF jsonb_typeof(v_stack) IS DISTINCT FROM 'array' THEN
+        RETURN NULL;
+    END IF;
+    FOR i IN 0 .. jsonb_array_length(v_stack) - 1 LOOP
+        v_path := ARRAY['executionData', 'nodeExecutionStack', i::text];
+        IF public.etl_flatted_node(p_doc, v_path || '{node,name}') #>> '{}' = p_node
+            AND jsonb_typeof(public.etl_flatted_node(p_doc, v_path || '{data,main,0,0}')) = 'object' THEN
+            RETURN v_path || '{data,main,0,0}';
+        END IF;
+    END LOOP;
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_webhook_item(p_doc jsonb, p_node text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_webhook_item(p_doc jsonb, p_node text) IS 'Path (for etl_flatted_node) of the webhook node''s output item in a parsed flatted execution: its last run''s first item, or, when it never ran (a crashed execution keeps n8n''s initial data), its item waiting on executionData.nodeExecutionStack. NULL when neither exists.';
+
+--
+-- Name: etl_workflow_nodes(text, jsonb); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_workflow_nodes(p_workflow_id text, p_workflow_data jsonb, OUT webhook_node text, OUT analysis_node text, OUT telegram_node text) RETURNS record
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $_$
+    WITH node AS (
+        SELECT
+            n ->> 'name' AS name,
+            t.pos,
+            coalesce(n -> 'disabled' = 'true', false) AS disabled,
+            CASE
+                WHEN n ->> 'type' = 'n8n-nodes-base.webhook' THEN 'webhook'
+                WHEN n ->> 'type' = 'n8n-nodes-base.telegram' THEN 'telegram'
+                WHEN n ->> 'type' = 'n8n-nodes-base.httpRequest'
+                    AND n #>> '{parameters,url}' ~ '/api/generate/?\s*$' THEN 'analysis'
+                -- n8n's own Ollama node (@n8n/n8n-nodes-langchain.ollama) and community ones
+                -- named ollama*; not the lmOllama/embeddingsOllama sub-nodes, which answer nothing.
+                WHEN lower(regexp_replace(n ->> 'type', '^.*\.', '')) LIKE 'ollama%' THEN 'analysis'
+            END AS role
+        FROM jsonb_array_elements(
+            CASE WHEN jsonb_typeof(p_workflow_data -> 'nodes') = 'array' THEN p_workflow_data -> 'nodes' END
+        ) WITH ORDINALITY AS t (n, pos)
+        WHERE n ->> 'name' IS NOT NULL
+    ),
+    chosen AS (
+        SELECT
+            r.role,
+            coalesce(
+                (
+                    SELECT o.node_name
+                    FROM public.etl_node_overrides AS o
+                    WHERE o.workflow_id = p_workflow_id AND o.role = r.role
+                      AND EXISTS (SELECT FROM node WHERE node.name = o.node_name)
+                ),
+                (
+                    SELECT node.name FROM node
+                    WHERE node.role = r.role
+                    ORDER BY node.disabled, node.pos
+                    LIMIT 1
+                )
+            ) AS name
+        FROM (VALUES ('webhook'), ('analysis'), ('telegram')) AS r (role)
+    )
+    SELECT
+        max(name) FILTER (WHERE role = 'webhook'),
+        max(name) FILTER (WHERE role = 'analysis'),
+        max(name) FILTER (WHERE role = 'telegram')
+    FROM chosen
+$_$;
+
+--
+-- Name: FUNCTION etl_workflow_nodes(p_workflow_id text, p_workflow_data jsonb, OUT webhook_node text, OUT analysis_node text, OUT telegram_node text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_workflow_nodes(p_workflow_id text, p_workflow_data jsonb, OUT webhook_node text, OUT analysis_node text, OUT telegram_node text) IS 'The webhook, analysis and Telegram node names of a workflow (execution_data.workflowData, so each execution is read with the workflow version it ran). By type: n8n-nodes-base.webhook; an HTTP Request whose url ends in /api/generate, or an Ollama node; n8n-nodes-base.telegram. Several candidates: the first enabled one in the workflow''s node order. An etl_node_overrides row for (workflow, role) wins when the workflow has a node of that name; for a workflow version without it, discovery by type applies. NULL: the workflow has no node for that role.';
+
+--
+-- Name: sai_n8n; Type: SERVER; Schema: -; Owner: -
+--
+
+CREATE SERVER sai_n8n FOREIGN DATA WRAPPER postgres_fdw OPTIONS (
+    application_name 'sai-etl stage2',
+    connect_timeout '5',
+    dbname '<set by sai-etl migrate>',
+    fetch_size '10000',
+    host '<set by sai-etl migrate>',
+    keepalives '1',
+    keepalives_count '3',
+    keepalives_idle '5',
+    keepalives_interval '2',
+    port '<set by sai-etl migrate>',
+    tcp_user_timeout '10000'
+);
+
+--
+-- Name: SERVER sai_n8n; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SERVER sai_n8n IS 'n8n''s database, read only: `sai-etl migrate` sets its address and the reader role''s user mapping.';
+
+--
+-- Name: binary_data; Type: FOREIGN TABLE; Schema: n8n; Owner: -
+--
+
+CREATE FOREIGN TABLE n8n.binary_data (
+    "fileId" uuid NOT NULL,
+    data bytea NOT NULL,
+    "mimeType" character varying(255),
+    "fileName" character varying(255),
+    "fileSize" integer NOT NULL
+)
+SERVER sai_n8n
+OPTIONS (
+    schema_name 'public',
+    table_name 'binary_data'
+);
+
+--
+-- Name: FOREIGN TABLE binary_data; Type: COMMENT; Schema: n8n; Owner: -
+--
+
+COMMENT ON FOREIGN TABLE n8n.binary_data IS 'n8n 2.x binary data kept in the database (read only).';
+
+--
+-- Name: execution_data; Type: FOREIGN TABLE; Schema: n8n; Owner: -
+--
+
+CREATE FOREIGN TABLE n8n.execution_data (
+    "executionId" integer NOT NULL,
+    "workflowData" json NOT NULL,
+    data text NOT NULL
+)
+SERVER sai_n8n
+OPTIONS (
+    schema_name 'public',
+    table_name 'execution_data'
+);
+
+--
+-- Name: FOREIGN TABLE execution_data; Type: COMMENT; Schema: n8n; Owner: -
+--
+
+COMMENT ON FOREIGN TABLE n8n.execution_data IS 'n8n''s execution data: workflowData and flatted data (read only).';
+
+--
+-- Name: execution_entity; Type: FOREIGN TABLE; Schema: n8n; Owner: -
+--
+
+CREATE FOREIGN TABLE n8n.execution_entity (
+    id integer NOT NULL,
+    finished boolean NOT NULL,
+    mode character varying NOT NULL,
+    "retryOf" character varying,
+    "startedAt" timestamp with time zone,
+    "stoppedAt" timestamp with time zone,
+    status character varying NOT NULL,
+    "workflowId" character varying(36) NOT NULL,
+    "deletedAt" timestamp with time zone,
+    "createdAt" timestamp with time zone NOT NULL
+)
+SERVER sai_n8n
+OPTIONS (
+    schema_name 'public',
+    table_name 'execution_entity'
+);
+
+--
+-- Name: FOREIGN TABLE execution_entity; Type: COMMENT; Schema: n8n; Owner: -
+--
+
+COMMENT ON FOREIGN TABLE n8n.execution_entity IS 'n8n''s executions (read only).';
+
+--
+-- Name: outbox; Type: FOREIGN TABLE; Schema: n8n; Owner: -
+--
+
+CREATE FOREIGN TABLE n8n.outbox (
+    execution_id integer NOT NULL,
+    queued_at timestamp with time zone NOT NULL,
+    last_error text
+)
+SERVER sai_n8n
+OPTIONS (
+    schema_name 'sai_etl',
+    table_name 'outbox'
+);
+
+--
+-- Name: FOREIGN TABLE outbox; Type: COMMENT; Schema: n8n; Owner: -
+--
+
+COMMENT ON FOREIGN TABLE n8n.outbox IS 'Stage 1 rows waiting in n8n''s database for the dashboard (health only).';
+
+--
+-- Name: watched_workflows; Type: FOREIGN TABLE; Schema: n8n; Owner: -
+--
+
+CREATE FOREIGN TABLE n8n.watched_workflows (
+    workflow_id character varying(36) NOT NULL
+)
+SERVER sai_n8n
+OPTIONS (
+    schema_name 'sai_etl',
+    table_name 'watched_workflows'
+);
+
+--
+-- Name: FOREIGN TABLE watched_workflows; Type: COMMENT; Schema: n8n; Owner: -
+--
+
+COMMENT ON FOREIGN TABLE n8n.watched_workflows IS 'The workflows sai-etl carries, configured in n8n''s database.';
+
+--
+-- Name: _yoyo_log; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public._yoyo_log (
+    id character varying(36) NOT NULL,
+    migration_hash character varying(64),
+    migration_id character varying(255),
+    operation character varying(10),
+    username character varying(255),
+    hostname character varying(255),
+    comment character varying(255),
+    created_at_utc timestamp without time zone
+);
+
+--
+-- Name: _yoyo_migration; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public._yoyo_migration (
+    migration_hash character varying(64) NOT NULL,
+    migration_id character varying(255),
+    applied_at_utc timestamp without time zone
+);
+
+--
+-- Name: _yoyo_version; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public._yoyo_version (
+    version integer NOT NULL,
+    installed_at_utc timestamp without time zone
+);
+
+--
+-- Name: etl_alert_checks; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.etl_alert_checks AS
+ SELECT a.alert,
+    a.severity,
+    a.firing,
+    a.observed,
+    a.threshold,
+    a.unit,
+    a.message
+   FROM ((public.etl_queue_health q
+     CROSS JOIN public.etl_pipeline_health p)
+     CROSS JOIN LATERAL public.etl_alert_evaluate(q.*, p.*) a(alert, severity, firing, observed, threshold, unit, message));
+
+--
+-- Name: VIEW etl_alert_checks; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON VIEW public.etl_alert_checks IS 'Every alert rule (etl_alert_evaluate) with its observed figure, threshold and whether it fires now.';
+
+--
+-- Name: etl_alerts; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.etl_alerts AS
+ SELECT c.alert,
+    c.severity,
+    c.observed,
+    c.threshold,
+    c.unit,
+    c.message
+   FROM public.etl_alert_checks c
+  WHERE c.firing
+  ORDER BY (c.severity <> 'critical'::text), c.alert;
+
+--
+-- Name: VIEW etl_alerts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON VIEW public.etl_alerts IS 'The alerts firing now (critical ones first), thresholds from etl_settings: see etl_alert_evaluate. Empty when the pipeline is healthy; `sai-etl health` exits 1 when it is not.';
+
+--
+-- Name: etl_data_quality_counts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.etl_data_quality_counts (
+    day date NOT NULL,
+    field text NOT NULL,
+    ordinal smallint NOT NULL,
+    present bigint NOT NULL
+);
+
+--
+-- Name: TABLE etl_data_quality_counts; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.etl_data_quality_counts IS 'Per day and Stage 2 field, how many of the day''s executions have the field (not NULL): see etl_data_quality.';
+
+--
+-- Name: COLUMN etl_data_quality_counts.ordinal; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_data_quality_counts.ordinal IS 'Display order of the field.';
+
+--
+-- Name: etl_data_quality_days; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.etl_data_quality_days (
+    day date NOT NULL,
+    executions bigint,
+    refreshed_at timestamp with time zone,
+    stale boolean DEFAULT true NOT NULL
+);
+
+--
+-- Name: TABLE etl_data_quality_days; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.etl_data_quality_days IS 'The data quality rollup, one row per UTC day of executions.completion_timestamp: how many executions finished that day, when the day''s counts were last computed, and whether they must be recomputed. Maintained by etl_refresh_data_quality() so the quality views never scan the executions table.';
+
+--
+-- Name: COLUMN etl_data_quality_days.executions; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_data_quality_days.executions IS 'Executions that finished this day; NULL until first computed.';
+
+--
+-- Name: COLUMN etl_data_quality_days.refreshed_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_data_quality_days.refreshed_at IS 'When the counts were last computed; NULL = never.';
+
+--
+-- Name: COLUMN etl_data_quality_days.stale; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_data_quality_days.stale IS 'True when data of this day changed after refreshed_at (or was never computed).';
+
+--
+-- Name: etl_data_quality; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.etl_data_quality AS
+ SELECT c.field,
+    (sum(d.executions))::bigint AS executions,
+    (sum(c.present))::bigint AS present,
+    round(((100.0 * sum(c.present)) / NULLIF(sum(d.executions), (0)::numeric)), 1) AS percent,
+    min(d.day) AS first_day,
+    max(d.day) AS last_day,
+    min(d.refreshed_at) AS oldest_refresh,
+    ( SELECT count(*) AS count
+           FROM public.etl_data_quality_days s
+          WHERE s.stale) AS stale_days
+   FROM (public.etl_data_quality_counts c
+     JOIN public.etl_data_quality_days d ON ((c.day = d.day)))
+  GROUP BY c.field
+  ORDER BY (min(c.ordinal));
+
+--
+-- Name: VIEW etl_data_quality; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON VIEW public.etl_data_quality IS 'The product''s honesty meter: for each Stage 2 field (see etl_data_quality_of_day), how many of all executions have it (not NULL) and the percentage, from the per-day rollup that etl_refresh_data_quality() keeps. oldest_refresh: the figures are at least this fresh; stale_days > 0: days whose latest changes are not counted yet.';
+
+--
+-- Name: etl_data_quality_daily; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.etl_data_quality_daily AS
+ SELECT d.day,
+    c.field,
+    d.executions,
+    c.present,
+    round(((100.0 * (c.present)::numeric) / (d.executions)::numeric), 1) AS percent,
+    d.refreshed_at,
+    d.stale
+   FROM (public.etl_data_quality_days d
+     JOIN public.etl_data_quality_counts c ON ((d.day = c.day)))
+  WHERE (d.executions > 0)
+  ORDER BY d.day DESC, c.ordinal;
+
+--
+-- Name: VIEW etl_data_quality_daily; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON VIEW public.etl_data_quality_daily IS 'Per UTC day (of completion_timestamp) and Stage 2 field: executions that finished that day, how many have the field, the percentage, when the day was counted and whether it changed since (stale).';
+
+--
+-- Name: etl_failed_items; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.etl_failed_items AS
+ SELECT q.id AS queue_id,
+    q.execution_id,
+    e.workflow_id,
+    e.execution_timestamp,
+    q.status,
+    q.attempts,
+    q.max_attempts,
+    q.last_error,
+    q.claimed_by,
+    q.created_at AS queued_at,
+    q.completed_at AS failed_at,
+        CASE q.status
+            WHEN 'failed'::text THEN format('sai-etl retry %s'::text, q.execution_id)
+            ELSE format('sai-etl retry --skipped %s'::text, q.execution_id)
+        END AS next_action
+   FROM (public.etl_processing_queue q
+     JOIN public.executions e ON ((q.execution_id = e.id)))
+  WHERE (q.status = ANY (ARRAY['failed'::text, 'skipped'::text]))
+  ORDER BY q.completed_at DESC, q.id DESC;
+
+--
+-- Name: VIEW etl_failed_items; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON VIEW public.etl_failed_items IS 'Stage 2 items in a final state that needs a decision, newest first: failed (retries exhausted, or an error not worth retrying) and skipped (n8n no longer has the data), with the last error, the attempts spent and the command that reopens the item.';
+
+--
+-- Name: etl_node_overrides; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.etl_node_overrides (
+    workflow_id text NOT NULL,
+    role text NOT NULL,
+    node_name text NOT NULL,
+    CONSTRAINT etl_node_overrides_role_check CHECK ((role = ANY (ARRAY['webhook'::text, 'analysis'::text, 'telegram'::text])))
+);
+
+--
+-- Name: TABLE etl_node_overrides; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.etl_node_overrides IS 'Node names per role for workflows whose nodes the type-based discovery would not find.';
+
+--
+-- Name: etl_processing_queue_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.etl_processing_queue ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.etl_processing_queue_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: etl_sweep_runs_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.etl_sweep_runs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.etl_sweep_runs_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: execution_analysis; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.execution_analysis (
+    execution_id bigint NOT NULL,
+    risk_level text,
+    confidence_score numeric(4,3),
+    analysis_text text,
+    model_version text,
+    smoke_detected boolean,
+    flame_detected boolean,
+    heat_signature_detected boolean,
+    processing_time_ms bigint,
+    raw_response jsonb,
+    extracted_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT execution_analysis_confidence_check CHECK (((confidence_score >= (0)::numeric) AND (confidence_score <= (1)::numeric))),
+    CONSTRAINT execution_analysis_risk_level_check CHECK ((risk_level = ANY (ARRAY['critical'::text, 'high'::text, 'medium'::text, 'low'::text, 'none'::text])))
+);
+
+--
+-- Name: TABLE execution_analysis; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.execution_analysis IS 'The vision model''s analysis of an execution''s frame. A row exists only when the model answered; every field is NULL when the answer did not say it.';
+
+--
+-- Name: COLUMN execution_analysis.analysis_text; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.analysis_text IS 'The model''s response text, as it answered.';
+
+--
+-- Name: COLUMN execution_analysis.model_version; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.model_version IS 'The model that answered (the response''s model field).';
+
+--
+-- Name: COLUMN execution_analysis.processing_time_ms; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.processing_time_ms IS 'Ollama''s total_duration, in milliseconds.';
+
+--
+-- Name: COLUMN execution_analysis.raw_response; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.raw_response IS 'The analysis node''s output item, decoded from flatted.';
+
+--
+-- Name: execution_images; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.execution_images (
+    execution_id bigint NOT NULL,
+    source text NOT NULL,
+    valid boolean NOT NULL,
+    invalid_reason text,
+    format text,
+    width integer,
+    height integer,
+    size_bytes bigint,
+    sha256 text,
+    original_path text,
+    thumbnail_path text,
+    display_path text,
+    claimed_mime_type text,
+    file_name text,
+    stored_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT execution_images_paths_check CHECK (((NOT valid) OR ((original_path IS NOT NULL) AND (thumbnail_path IS NOT NULL)))),
+    CONSTRAINT execution_images_source_check CHECK ((source = ANY (ARRAY['binary'::text, 'body'::text, 'filesystem'::text, 'database'::text]))),
+    CONSTRAINT execution_images_valid_check CHECK ((valid = (invalid_reason IS NULL)))
+);
+
+--
+-- Name: TABLE execution_images; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.execution_images IS 'The camera frame of an execution, as the runner stored it. No row: the execution carried no image.';
+
+--
+-- Name: COLUMN execution_images.source; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.source IS 'Where the frame was: binary (inline base64), body (webhook body), filesystem (n8n binary data file), database.';
+
+--
+-- Name: COLUMN execution_images.valid; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.valid IS 'False when the payload was not a usable image; invalid_reason says why.';
+
+--
+-- Name: COLUMN execution_images.format; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.format IS 'The format Pillow found in the bytes (never the claimed mimeType).';
+
+--
+-- Name: COLUMN execution_images.original_path; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.original_path IS 'Original bytes, unchanged, relative to the image root.';
+
+--
+-- Name: COLUMN execution_images.thumbnail_path; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.thumbnail_path IS 'WebP thumbnail, relative to the image root.';
+
+--
+-- Name: COLUMN execution_images.display_path; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.display_path IS 'Bounded WebP display variant, when configured.';
+
+--
+-- Name: COLUMN execution_images.claimed_mime_type; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.claimed_mime_type IS 'The mimeType n8n recorded (for comparison only).';
+
+--
+-- Name: execution_notifications; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.execution_notifications (
+    execution_id bigint NOT NULL,
+    telegram_sent boolean,
+    telegram_message_id bigint,
+    telegram_chat_id text,
+    telegram_error text,
+    extracted_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT execution_notifications_message_check CHECK (((telegram_message_id IS NULL) OR telegram_sent))
+);
+
+--
+-- Name: TABLE execution_notifications; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.execution_notifications IS 'The Telegram alert of an execution. telegram_sent: true (Telegram said ok), false (the workflow has a Telegram node that did not run or failed), NULL (the workflow has no Telegram node).';
+
+--
+-- Name: COLUMN execution_notifications.telegram_error; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_notifications.telegram_error IS 'The Telegram node''s error when it failed.';
+
+--
+-- Name: yoyo_lock; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.yoyo_lock (
+    locked integer DEFAULT 1 NOT NULL,
+    ctime timestamp without time zone,
+    pid integer NOT NULL
+);
+
+--
+-- Name: _yoyo_log _yoyo_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public._yoyo_log
+    ADD CONSTRAINT _yoyo_log_pkey PRIMARY KEY (id);
+
+--
+-- Name: _yoyo_migration _yoyo_migration_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public._yoyo_migration
+    ADD CONSTRAINT _yoyo_migration_pkey PRIMARY KEY (migration_hash);
+
+--
+-- Name: _yoyo_version _yoyo_version_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public._yoyo_version
+    ADD CONSTRAINT _yoyo_version_pkey PRIMARY KEY (version);
+
+--
+-- Name: etl_data_quality_counts etl_data_quality_counts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_data_quality_counts
+    ADD CONSTRAINT etl_data_quality_counts_pkey PRIMARY KEY (day, field);
+
+--
+-- Name: etl_data_quality_days etl_data_quality_days_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_data_quality_days
+    ADD CONSTRAINT etl_data_quality_days_pkey PRIMARY KEY (day);
+
+--
+-- Name: etl_maintenance etl_maintenance_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_maintenance
+    ADD CONSTRAINT etl_maintenance_pkey PRIMARY KEY (job);
+
+--
+-- Name: etl_node_overrides etl_node_overrides_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_node_overrides
+    ADD CONSTRAINT etl_node_overrides_pkey PRIMARY KEY (workflow_id, role);
+
+--
+-- Name: etl_processing_queue etl_processing_queue_execution_stage_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_processing_queue
+    ADD CONSTRAINT etl_processing_queue_execution_stage_key UNIQUE (execution_id, stage);
+
+--
+-- Name: etl_processing_queue etl_processing_queue_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_processing_queue
+    ADD CONSTRAINT etl_processing_queue_pkey PRIMARY KEY (id);
+
+--
+-- Name: etl_runner_heartbeats etl_runner_heartbeats_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_runner_heartbeats
+    ADD CONSTRAINT etl_runner_heartbeats_pkey PRIMARY KEY (worker);
+
+--
+-- Name: etl_settings etl_settings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_settings
+    ADD CONSTRAINT etl_settings_pkey PRIMARY KEY (key);
+
+--
+-- Name: etl_sweep_runs etl_sweep_runs_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_sweep_runs
+    ADD CONSTRAINT etl_sweep_runs_pkey PRIMARY KEY (id);
+
+--
+-- Name: execution_analysis execution_analysis_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.execution_analysis
+    ADD CONSTRAINT execution_analysis_pkey PRIMARY KEY (execution_id);
+
+--
+-- Name: execution_images execution_images_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.execution_images
+    ADD CONSTRAINT execution_images_pkey PRIMARY KEY (execution_id);
+
+--
+-- Name: execution_notifications execution_notifications_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.execution_notifications
+    ADD CONSTRAINT execution_notifications_pkey PRIMARY KEY (execution_id);
+
+--
+-- Name: executions executions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.executions
+    ADD CONSTRAINT executions_pkey PRIMARY KEY (id);
+
+--
+-- Name: yoyo_lock yoyo_lock_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.yoyo_lock
+    ADD CONSTRAINT yoyo_lock_pkey PRIMARY KEY (locked);
+
+--
+-- Name: etl_processing_queue_completed_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX etl_processing_queue_completed_at_idx ON public.etl_processing_queue USING btree (completed_at) WHERE (status = 'completed'::text);
+
+--
+-- Name: etl_processing_queue_finished_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX etl_processing_queue_finished_idx ON public.etl_processing_queue USING btree (completed_at) WHERE (status = ANY (ARRAY['failed'::text, 'skipped'::text]));
+
+--
+-- Name: etl_processing_queue_lease_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX etl_processing_queue_lease_idx ON public.etl_processing_queue USING btree (locked_until) WHERE (status = 'processing'::text);
+
+--
+-- Name: etl_processing_queue_ready_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX etl_processing_queue_ready_idx ON public.etl_processing_queue USING btree (priority, next_attempt_at, id) WHERE (status = 'pending'::text);
+
+--
+-- Name: etl_sweep_runs_started_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX etl_sweep_runs_started_at_idx ON public.etl_sweep_runs USING btree (started_at);
+
+--
+-- Name: execution_analysis_risk_level_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX execution_analysis_risk_level_idx ON public.execution_analysis USING btree (risk_level);
+
+--
+-- Name: executions_completion_timestamp_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX executions_completion_timestamp_idx ON public.executions USING btree (completion_timestamp);
+
+--
+-- Name: executions_ingested_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX executions_ingested_at_idx ON public.executions USING btree (ingested_at);
+
+--
+-- Name: etl_data_quality_counts etl_data_quality_counts_day_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_data_quality_counts
+    ADD CONSTRAINT etl_data_quality_counts_day_fkey FOREIGN KEY (day) REFERENCES public.etl_data_quality_days(day) ON DELETE CASCADE;
+
+--
+-- Name: etl_processing_queue etl_processing_queue_execution_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_processing_queue
+    ADD CONSTRAINT etl_processing_queue_execution_id_fkey FOREIGN KEY (execution_id) REFERENCES public.executions(id) ON DELETE CASCADE;
+
+--
+-- Name: execution_analysis execution_analysis_execution_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.execution_analysis
+    ADD CONSTRAINT execution_analysis_execution_id_fkey FOREIGN KEY (execution_id) REFERENCES public.executions(id) ON DELETE CASCADE;
+
+--
+-- Name: execution_images execution_images_execution_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.execution_images
+    ADD CONSTRAINT execution_images_execution_id_fkey FOREIGN KEY (execution_id) REFERENCES public.executions(id) ON DELETE CASCADE;
+
+--
+-- Name: execution_notifications execution_notifications_execution_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.execution_notifications
+    ADD CONSTRAINT execution_notifications_execution_id_fkey FOREIGN KEY (execution_id) REFERENCES public.executions(id) ON DELETE CASCADE;
+
+--
+-- Name: FUNCTION etl_n8n_link_health(p_window interval); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_n8n_link_health(p_window interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_n8n_link_health(p_window interval) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_xmin_horizon(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_xmin_horizon() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_xmin_horizon() TO sai_etl_runner;
+
+--
+-- Name: TABLE etl_pipeline_health; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.etl_pipeline_health TO sai_etl_runner;
+
+--
+-- Name: TABLE etl_queue_health; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.etl_queue_health TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_analysis_facts(p_doc jsonb, p_node text, OUT risk_level text, OUT confidence_score numeric, OUT analysis_text text, OUT model_version text, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT processing_time_ms bigint, OUT raw_response jsonb); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_analysis_facts(p_doc jsonb, p_node text, OUT risk_level text, OUT confidence_score numeric, OUT analysis_text text, OUT model_version text, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT processing_time_ms bigint, OUT raw_response jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_camera_ids(p_doc jsonb, p_item_path text[], OUT node_id text, OUT camera_id text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_camera_ids(p_doc jsonb, p_item_path text[], OUT node_id text, OUT camera_id text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_count_n8n_finished(p_since timestamp with time zone); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_count_n8n_finished(p_since timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_count_n8n_finished(p_since timestamp with time zone) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_data_quality_of_day(p_day date); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_data_quality_of_day(p_day date) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_data_quality_of_day(p_day date) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_defer_delay(p_deferrals integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_defer_delay(p_deferrals integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_execution_status(p_execution_id bigint); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_execution_status(p_execution_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_execution_status(p_execution_id bigint) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_execution_timing(p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, OUT execution_timestamp timestamp with time zone, OUT completion_timestamp timestamp with time zone, OUT duration_ms bigint, OUT timing_complete boolean); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_execution_timing(p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, OUT execution_timestamp timestamp with time zone, OUT completion_timestamp timestamp with time zone, OUT duration_ms bigint, OUT timing_complete boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_extract_execution(p_execution_id bigint); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_extract_execution(p_execution_id bigint) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_fail(p_queue_id bigint, p_claim_token uuid, p_error text, p_retry boolean); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_fail(p_queue_id bigint, p_claim_token uuid, p_error text, p_retry boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_fail(p_queue_id bigint, p_claim_token uuid, p_error text, p_retry boolean) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_flatted_decode(p_doc jsonb, p_path text[], p_max_depth integer, p_max_nodes integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_flatted_decode(p_doc jsonb, p_path text[], p_max_depth integer, p_max_nodes integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_flatted_locate(p_doc jsonb, p_path text[], OUT element integer, OUT node jsonb); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_flatted_locate(p_doc jsonb, p_path text[], OUT element integer, OUT node jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_flatted_node(p_doc jsonb, p_path text[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_flatted_node(p_doc jsonb, p_path text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_flatted_parse(p_data text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_flatted_parse(p_data text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_flatted_ref(p_doc jsonb, p_ref jsonb); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_flatted_ref(p_doc jsonb, p_ref jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_health_json(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_health_json() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_health_json() TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_heartbeat(p_worker text, p_status text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_heartbeat(p_worker text, p_status text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_heartbeat(p_worker text, p_status text) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_image_locator(p_doc jsonb, p_item_path text[], OUT image_source text, OUT image_base64 text, OUT image_path text, OUT image_bytes bytea, OUT image_mime_type text, OUT image_file_name text, OUT reason text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_image_locator(p_doc jsonb, p_item_path text[], OUT image_source text, OUT image_base64 text, OUT image_path text, OUT image_bytes bytea, OUT image_mime_type text, OUT image_file_name text, OUT reason text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_ingest_execution(p_id bigint, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text, p_priority integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_ingest_execution(p_id bigint, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text, p_priority integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_ingest_execution(p_id bigint, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text, p_priority integer) TO sai_etl_ingest;
+
+--
+-- Name: FUNCTION etl_ingest_from_n8n(p_since timestamp with time zone, p_after_id bigint, p_limit integer, p_source text, p_priority integer, OUT scanned integer, OUT ingested integer, OUT last_id bigint); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_ingest_from_n8n(p_since timestamp with time zone, p_after_id bigint, p_limit integer, p_source text, p_priority integer, OUT scanned integer, OUT ingested integer, OUT last_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_ingest_from_n8n(p_since timestamp with time zone, p_after_id bigint, p_limit integer, p_source text, p_priority integer, OUT scanned integer, OUT ingested integer, OUT last_id bigint) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_maintenance(OUT pruned integer, OUT quality_days integer, OUT heartbeats_pruned integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_maintenance(OUT pruned integer, OUT quality_days integer, OUT heartbeats_pruned integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_maintenance(OUT pruned integer, OUT quality_days integer, OUT heartbeats_pruned integer) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_next_ready_in(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_next_ready_in() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_next_ready_in() TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_notification_facts(p_doc jsonb, p_node text, OUT telegram_sent boolean, OUT telegram_message_id bigint, OUT telegram_chat_id text, OUT telegram_error text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_notification_facts(p_doc jsonb, p_node text, OUT telegram_sent boolean, OUT telegram_message_id bigint, OUT telegram_chat_id text, OUT telegram_error text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_notify_stage2(p_execution_id bigint); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_notify_stage2(p_execution_id bigint) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_analysis(p_response text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_analysis(p_response text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_confidence(p_value text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_confidence(p_value text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_flag(p_value jsonb); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_flag(p_value jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_fold(p_text text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_fold(p_text text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_json_object(p_response text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_json_object(p_response text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_json_valid(p_text text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_json_valid(p_text text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_risk_level(p_value text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_risk_level(p_value text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_text_confidence(p_tokens text[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_text_confidence(p_tokens text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_text_risk_level(p_tokens text[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_text_risk_level(p_tokens text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_tokens(p_response text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_tokens(p_response text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_prune_queue(p_limit integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_prune_queue(p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_prune_queue(p_limit integer) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_reap_expired_leases(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_reap_expired_leases() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_reap_expired_leases() TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_reconcile(p_window interval); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_reconcile(p_window interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_reconcile(p_window interval) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_refresh_data_quality(p_max_days integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_refresh_data_quality(p_max_days integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_refresh_data_quality(p_max_days integer) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_release(p_queue_ids bigint[], p_claim_tokens uuid[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_release(p_queue_ids bigint[], p_claim_tokens uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_release(p_queue_ids bigint[], p_claim_tokens uuid[]) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_renew_leases(p_queue_ids bigint[], p_claim_tokens uuid[], p_lease_seconds double precision); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_renew_leases(p_queue_ids bigint[], p_claim_tokens uuid[], p_lease_seconds double precision) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_renew_leases(p_queue_ids bigint[], p_claim_tokens uuid[], p_lease_seconds double precision) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_reprocess(p_since timestamp with time zone, p_execution_ids bigint[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_reprocess(p_since timestamp with time zone, p_execution_ids bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_reprocess(p_since timestamp with time zone, p_execution_ids bigint[]) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_retry(p_status text, p_execution_ids bigint[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_retry(p_status text, p_execution_ids bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_retry(p_status text, p_execution_ids bigint[]) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_retry_delay(p_attempts integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_retry_delay(p_attempts integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_setting(p_key text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_setting(p_key text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_skip(p_queue_id bigint, p_claim_token uuid, p_reason text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_skip(p_queue_id bigint, p_claim_token uuid, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_skip(p_queue_id bigint, p_claim_token uuid, p_reason text) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_source_outcome(p_workflow_id text, p_n8n_status text, p_n8n_workflow_id text, p_has_data boolean, OUT outcome text, OUT reason text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_source_outcome(p_workflow_id text, p_n8n_status text, p_n8n_workflow_id text, p_has_data boolean, OUT outcome text, OUT reason text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_sweep(p_outbox_drained integer, p_window interval); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_sweep(p_outbox_drained integer, p_window interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_sweep(p_outbox_drained integer, p_window interval) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_webhook_item(p_doc jsonb, p_node text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_webhook_item(p_doc jsonb, p_node text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_workflow_nodes(p_workflow_id text, p_workflow_data jsonb, OUT webhook_node text, OUT analysis_node text, OUT telegram_node text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_workflow_nodes(p_workflow_id text, p_workflow_data jsonb, OUT webhook_node text, OUT analysis_node text, OUT telegram_node text) FROM PUBLIC;
+
+--
+-- Name: TABLE etl_alert_checks; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.etl_alert_checks TO sai_etl_runner;
+
+--
+-- Name: TABLE etl_alerts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.etl_alerts TO sai_etl_runner;
+
+--
+-- Name: TABLE etl_data_quality; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.etl_data_quality TO sai_etl_runner;
+
+--
+-- Name: TABLE etl_data_quality_daily; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.etl_data_quality_daily TO sai_etl_runner;
+
+--
+-- Name: TABLE etl_failed_items; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.etl_failed_items TO sai_etl_runner;
