@@ -52,8 +52,11 @@ def _fresh(cluster: pairs.Cluster) -> tuple[pairs.Pair, str]:
 def test_migrate_dry_run_lists_everything_and_writes_nothing(cluster: pairs.Cluster) -> None:
     pair, before = _fresh(cluster)
     out = pair.sai_etl("migrate", "--dry-run")
-    assert "n8n: 2 migration(s) would be applied ['0001_stage1', '0004_link_bounds']" in out
-    assert "dashboard: 7 migration(s) would be applied ['0001_stage1'," in out
+    assert (
+        "n8n: 3 migration(s) would be applied ['0001_stage1', '0003_grants_one_offs', "
+        "'0004_link_bounds']"
+    ) in out
+    assert "dashboard: 9 migration(s) would be applied ['0001_stage1'," in out
     assert _dump(cluster, pair.n8n_db) == before
     with psycopg.connect(pair.dashboard_dsn) as conn:
         (tables,) = conn.execute(
@@ -88,7 +91,7 @@ def test_uninstall_leaves_n8n_exactly_as_it_was(cluster: pairs.Cluster) -> None:
     assert len(_roles(cluster)) == 5 and _dump(cluster, pair.n8n_db) != before
 
     out = pair.sai_etl("uninstall", "--yes")
-    assert "n8n: 2 migration(s) rolled back" in out
+    assert "n8n: 3 migration(s) rolled back" in out
     assert _dump(cluster, pair.n8n_db) == before
     assert _roles(cluster) == []
     with psycopg.connect(pair.n8n_dsn) as conn:
