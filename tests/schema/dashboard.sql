@@ -137,7 +137,7 @@ CREATE TABLE public.etl_maintenance (
     last_count bigint NOT NULL,
     total_count bigint NOT NULL,
     runs bigint NOT NULL,
-    CONSTRAINT etl_maintenance_job_check CHECK ((job = ANY (ARRAY['prune_queue'::text, 'data_quality'::text])))
+    CONSTRAINT etl_maintenance_job_check CHECK ((job = ANY (ARRAY['prune_queue'::text, 'data_quality'::text, 'prune_originals'::text, 'prune_derived'::text, 'pruned_bytes'::text])))
 );
 
 --
@@ -180,6 +180,8 @@ CREATE TABLE public.etl_processing_queue (
     started_at timestamp with time zone,
     completed_at timestamp with time zone,
     processing_time_ms integer,
+    rerun boolean DEFAULT false NOT NULL,
+    extraction_pending boolean DEFAULT false NOT NULL,
     CONSTRAINT etl_processing_queue_claim_check CHECK (((status = 'processing'::text) = ((claim_token IS NOT NULL) AND (locked_until IS NOT NULL)))),
     CONSTRAINT etl_processing_queue_priority_check CHECK (((priority >= 1) AND (priority <= 10))),
     CONSTRAINT etl_processing_queue_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'processing'::text, 'completed'::text, 'failed'::text, 'skipped'::text])))
@@ -246,6 +248,18 @@ COMMENT ON COLUMN public.etl_processing_queue.last_error IS 'Last error of a fai
 COMMENT ON COLUMN public.etl_processing_queue.processing_time_ms IS 'Claim to completion of the successful attempt.';
 
 --
+-- Name: COLUMN etl_processing_queue.rerun; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_processing_queue.rerun IS 'Fresher facts arrived while the item was processing: when that claim ends, the item goes back to pending (attempts reset) instead of completed or failed.';
+
+--
+-- Name: COLUMN etl_processing_queue.extraction_pending; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_processing_queue.extraction_pending IS 'Charged by etl_claim_charge (attempt counted, lease taken) and not yet extracted by etl_claim.';
+
+--
 -- Name: etl_runner_heartbeats; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -253,7 +267,9 @@ CREATE TABLE public.etl_runner_heartbeats (
     worker text NOT NULL,
     started_at timestamp with time zone DEFAULT now() NOT NULL,
     last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
-    status text
+    status text,
+    paused_since timestamp with time zone,
+    paused_reason text
 );
 
 --
@@ -279,6 +295,18 @@ COMMENT ON COLUMN public.etl_runner_heartbeats.last_seen_at IS 'Latest heartbeat
 --
 
 COMMENT ON COLUMN public.etl_runner_heartbeats.status IS 'What the runner last said it was doing (free text), NULL when it said nothing.';
+
+--
+-- Name: COLUMN etl_runner_heartbeats.paused_since; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_runner_heartbeats.paused_since IS 'Since when the runner has stopped claiming because of a systemic fault (etl_runner_pause), NULL when it claims.';
+
+--
+-- Name: COLUMN etl_runner_heartbeats.paused_reason; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_runner_heartbeats.paused_reason IS 'The systemic fault that pauses the runner (a revoked grant, a renamed column, an unreadable folder).';
 
 --
 -- Name: etl_settings; Type: TABLE; Schema: public; Owner: -
@@ -323,7 +351,7 @@ CREATE TABLE public.executions (
     workflow_id text NOT NULL,
     execution_timestamp timestamp with time zone NOT NULL,
     completion_timestamp timestamp with time zone NOT NULL,
-    duration_ms bigint NOT NULL,
+    duration_ms bigint,
     status text NOT NULL,
     mode text NOT NULL,
     retry_of text,
@@ -332,6 +360,7 @@ CREATE TABLE public.executions (
     camera_id text,
     ingest_source text NOT NULL,
     ingested_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT executions_duration_ms_check CHECK ((duration_ms >= 0)),
     CONSTRAINT executions_ingest_source_check CHECK ((ingest_source = ANY (ARRAY['trigger'::text, 'outbox'::text, 'reconcile'::text, 'backfill'::text])))
 );
 
@@ -363,7 +392,7 @@ COMMENT ON COLUMN public.executions.completion_timestamp IS 'n8n stoppedAt; the 
 -- Name: COLUMN executions.duration_ms; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.executions.duration_ms IS 'completion_timestamp - execution_timestamp, in milliseconds.';
+COMMENT ON COLUMN public.executions.duration_ms IS 'completion_timestamp - execution_timestamp, in milliseconds; NULL when n8n recorded the stop before the start (clock skew).';
 
 --
 -- Name: COLUMN executions.status; Type: COMMENT; Schema: public; Owner: -
@@ -599,7 +628,7 @@ COMMENT ON VIEW public.etl_queue_health IS 'The Stage 2 queue in one row. The se
 --
 
 CREATE FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health) RETURNS TABLE(alert text, severity text, firing boolean, observed numeric, threshold numeric, unit text, message text)
-    LANGUAGE sql STABLE SECURITY DEFINER ROWS 8
+    LANGUAGE sql STABLE SECURITY DEFINER ROWS 11
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
     WITH t AS (
@@ -615,7 +644,13 @@ CREATE FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.et
             trim_scale(extract(EPOCH FROM public.etl_setting('alert_runner_silent')::interval))
                 AS runner_silent_s,
             trim_scale(extract(EPOCH FROM public.etl_setting('alert_xmin_age')::interval))
-                AS xmin_age_s
+                AS xmin_age_s,
+            public.etl_setting('alert_image_free_bytes')::numeric AS image_free_bytes,
+            nullif(public.etl_setting('alert_image_root_bytes'), 'none')::numeric AS image_root_bytes
+    ),
+    img AS (
+        SELECT min(s.free_bytes) AS free_bytes, max(s.used_bytes) AS used_bytes
+        FROM public.etl_image_stores AS s
     ),
     v AS (
         SELECT
@@ -630,6 +665,21 @@ CREATE FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.et
            CASE WHEN v.silent_s IS NULL THEN 'no runner has sent a heartbeat'
                 ELSE format('last runner heartbeat %s s ago (alert above %s s)', v.silent_s, t.runner_silent_s) END
     FROM t, v
+    UNION ALL
+    SELECT 'stage2_paused', 'critical', r.worker IS NOT NULL, trim_scale(round(extract(EPOCH FROM now() - r.paused_since), 1)),
+           NULL, 'seconds',
+           CASE WHEN r.worker IS NULL THEN 'no runner is paused'
+                ELSE format('runner %s stopped claiming %s s ago: %s', r.worker,
+                            trim_scale(round(extract(EPOCH FROM now() - r.paused_since), 1)), r.paused_reason) END
+    FROM t
+    LEFT JOIN LATERAL (
+        -- Live runners only: a paused runner that died is runner_silent's business.
+        SELECT h.worker, h.paused_since, h.paused_reason
+        FROM public.etl_runner_heartbeats AS h
+        WHERE h.paused_since IS NOT NULL AND h.last_seen_at > now() - make_interval(secs => t.runner_silent_s)
+        ORDER BY h.paused_since
+        LIMIT 1
+    ) AS r ON true
     UNION ALL
     SELECT 'n8n_unreachable', 'critical', NOT p.n8n_reachable, NULL, NULL, NULL,
            CASE WHEN p.n8n_reachable THEN 'n8n answers through the link'
@@ -675,13 +725,27 @@ CREATE FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.et
                 ELSE format('%s holds back vacuum by %s transactions, for %s s (alert above %s s)',
                             q.oldest_xmin_holder, q.oldest_xmin_age, v.xmin_s, t.xmin_age_s) END
     FROM t, v
+    UNION ALL
+    SELECT 'image_disk_low', 'critical', coalesce(img.free_bytes < t.image_free_bytes, false),
+           img.free_bytes, t.image_free_bytes, 'bytes',
+           CASE WHEN img.free_bytes IS NULL THEN 'no runner has reported its image root yet'
+                ELSE format('%s bytes free on the fullest image root (alert below %s)',
+                            img.free_bytes, t.image_free_bytes) END
+    FROM t, img
+    UNION ALL
+    SELECT 'image_root_large', 'warning', coalesce(img.used_bytes > t.image_root_bytes, false),
+           img.used_bytes, t.image_root_bytes, 'bytes',
+           CASE WHEN img.used_bytes IS NULL THEN 'no image root measured yet'
+                WHEN t.image_root_bytes IS NULL THEN format('largest image root %s bytes (no alert set)', img.used_bytes)
+                ELSE format('largest image root %s bytes (alert above %s)', img.used_bytes, t.image_root_bytes) END
+    FROM t, img
 $$;
 
 --
 -- Name: FUNCTION etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health) IS 'Every alert rule against one row of etl_queue_health and one of etl_pipeline_health, thresholds from etl_settings (alert_*): runner_silent (no heartbeat for alert_runner_silent, or never), n8n_unreachable, outbox_not_draining (oldest outbox row older than alert_outbox_age), queue_backlog (pending > alert_pending_max), slow_processing (avg processing in health_window > alert_avg_processing), failed_increasing (items failed in health_window > alert_failed_max), stage1_lag (p99 > alert_stage1_lag), vacuum_held_back (a transaction older than alert_xmin_age holds the xmin horizon). A figure that is not known (nothing completed, n8n unreadable) does not fire its alert; n8n_unreachable fires instead.';
+COMMENT ON FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health) IS 'Every alert rule against one row of etl_queue_health and one of etl_pipeline_health, thresholds from etl_settings (alert_*): runner_silent (no heartbeat for alert_runner_silent, or never), stage2_paused (a live runner stopped claiming because of a systemic fault, etl_runner_pause), n8n_unreachable, outbox_not_draining (oldest outbox row older than alert_outbox_age), queue_backlog (pending > alert_pending_max), slow_processing (avg processing in health_window > alert_avg_processing), failed_increasing (items failed in health_window > alert_failed_max), stage1_lag (p99 > alert_stage1_lag), vacuum_held_back (a transaction older than alert_xmin_age holds the xmin horizon), image_disk_low (an image root''s file system has less free space than alert_image_free_bytes), image_root_large (an image root is larger than alert_image_root_bytes, none: off). A figure that is not known (nothing completed, n8n unreadable) does not fire its alert; n8n_unreachable fires instead.';
 
 --
 -- Name: etl_analysis_facts(jsonb, text); Type: FUNCTION; Schema: public; Owner: -
@@ -727,7 +791,7 @@ $$;
 -- Name: FUNCTION etl_analysis_facts(p_doc jsonb, p_node text, OUT risk_level text, OUT confidence_score numeric, OUT analysis_text text, OUT model_version text, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT processing_time_ms bigint, OUT raw_response jsonb); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_analysis_facts(p_doc jsonb, p_node text, OUT risk_level text, OUT confidence_score numeric, OUT analysis_text text, OUT model_version text, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT processing_time_ms bigint, OUT raw_response jsonb) IS 'The analysis node''s answer in a parsed flatted execution, when its last run succeeded with an output item; all NULL (raw_response NULL says it) when the node is NULL, did not run, failed or output nothing: then the execution has no analysis, and no field is pretended. raw_response = the output item''s json, decoded; analysis_text = its response (Ollama /api/generate) or message.content (/api/chat); model_version = its model; processing_time_ms = total_duration (ns) in ms, rounded; risk, confidence and detections from etl_parse_analysis(analysis_text). Each is NULL when the answer does not say it.';
+COMMENT ON FUNCTION public.etl_analysis_facts(p_doc jsonb, p_node text, OUT risk_level text, OUT confidence_score numeric, OUT analysis_text text, OUT model_version text, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT processing_time_ms bigint, OUT raw_response jsonb) IS 'The analysis node''s answer in a parsed flatted execution, when its last run succeeded with an output item; all NULL (raw_response NULL says it) when the node is NULL, did not run, failed or output nothing, or its run is n8n''s crash-recovery stand-in (a placeholder or a crashed run, etl_node_run): then the execution has no analysis, and no field is pretended. raw_response = the output item''s json, decoded; analysis_text = its response (Ollama /api/generate) or message.content (/api/chat); model_version = its model; processing_time_ms = total_duration (ns) in ms, rounded; risk, confidence and detections from etl_parse_analysis(analysis_text). Each is NULL when the answer does not say it.';
 
 --
 -- Name: etl_camera_ids(jsonb, text[]); Type: FUNCTION; Schema: public; Owner: -
@@ -788,15 +852,22 @@ BEGIN
         RAISE EXCEPTION 'etl_claim: batch must be >= 1 and lease > 0 seconds, got % and %', p_batch, p_lease_seconds
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    PERFORM public.etl_reap_expired_leases();
+    -- Called alone (tests, tools), the claim charges its batch itself, in its own transaction: an
+    -- extraction that kills the backend then undoes the charge too. The runner charges first.
+    IF NOT EXISTS (
+        SELECT FROM public.etl_processing_queue AS q
+        WHERE q.claimed_by = p_worker AND q.status = 'processing' AND q.extraction_pending
+    ) THEN
+        PERFORM public.etl_claim_charge(p_worker, p_batch, p_lease_seconds);
+    END IF;
 
     FOR v_item IN
         SELECT q.id, q.execution_id, q.attempts, q.max_attempts, q.deferrals
         FROM public.etl_processing_queue AS q
-        WHERE q.status = 'pending' AND q.next_attempt_at <= now()
+        WHERE q.claimed_by = p_worker AND q.status = 'processing' AND q.extraction_pending
         ORDER BY q.priority, q.next_attempt_at, q.id
         LIMIT p_batch
-        FOR UPDATE SKIP LOCKED
+        FOR UPDATE
     LOOP
         BEGIN
             -- One subtransaction per execution: its extraction lands whole or not at all, and one
@@ -813,38 +884,54 @@ BEGIN
                 RAISE EXCEPTION 'etl_claim: cannot read n8n''s database, nothing claimed: %', v_error
                     USING ERRCODE = 'SAI02', DETAIL = 'the link''s SQLSTATE: ' || v_state;
             END IF;
+            -- n8n's database refuses the read itself (class 42: a revoked grant, a column or table
+            -- renamed by an n8n upgrade): systemic, every item would fail alike. Abort the claim,
+            -- spending nothing; the runner pauses until the cause is gone (SAI03).
+            IF left(v_state, 2) = '42' THEN
+                RAISE EXCEPTION 'etl_claim: n8n''s database refuses the read, nothing claimed: %', v_error
+                    USING ERRCODE = 'SAI03', DETAIL = 'SQLSTATE ' || v_state;
+            END IF;
+            -- The attempt was charged already (etl_claim_charge).
             UPDATE public.etl_processing_queue AS q
-            SET attempts = q.attempts + 1,
-                status = CASE WHEN q.attempts + 1 >= q.max_attempts THEN 'failed' ELSE 'pending' END,
-                completed_at = CASE WHEN q.attempts + 1 >= q.max_attempts THEN now() END,
-                next_attempt_at = now() + public.etl_retry_delay(q.attempts + 1),
-                claimed_by = p_worker,
+            SET status = CASE WHEN q.attempts >= q.max_attempts THEN 'failed' ELSE 'pending' END,
+                completed_at = CASE WHEN q.attempts >= q.max_attempts THEN now() END,
+                next_attempt_at = now() + public.etl_retry_delay(q.attempts),
+                claim_token = NULL, locked_until = NULL, extraction_pending = false,
                 last_error = 'extraction failed: ' || v_error
             WHERE q.id = v_item.id;
             CONTINUE;
         END;
 
+        -- n8n not showing an execution the dashboard recorded moments ago proves nothing yet: the
+        -- trigger delivers it before n8n's commit is visible (an execution inserted already
+        -- finished). Gone means gone only after gone_grace.
+        IF v_found.outcome = 'gone' AND EXISTS (
+            SELECT FROM public.executions AS e
+            WHERE e.id = v_item.execution_id
+              AND e.ingested_at > now() - public.etl_setting('gone_grace')::interval
+        ) THEN
+            v_found.outcome := 'not_ready';
+        END IF;
         IF v_found.outcome = 'not_ready' THEN
+            -- Not n8n's final word yet: no attempt spent (the charge is refunded).
             UPDATE public.etl_processing_queue AS q
-            SET deferrals = q.deferrals + 1,
+            SET status = 'pending', attempts = q.attempts - 1,
+                claim_token = NULL, locked_until = NULL, extraction_pending = false,
+                deferrals = q.deferrals + 1,
                 next_attempt_at = now() + public.etl_defer_delay(q.deferrals)
             WHERE q.id = v_item.id;
             CONTINUE;
         ELSIF v_found.outcome = 'gone' THEN
             UPDATE public.etl_processing_queue AS q
-            SET status = 'skipped', completed_at = now(), claimed_by = p_worker,
+            SET status = 'skipped', completed_at = now(), attempts = q.attempts - 1,
+                claim_token = NULL, locked_until = NULL, extraction_pending = false,
                 last_error = 'source gone: ' || coalesce(v_found.reason, 'n8n no longer has the execution data')
             WHERE q.id = v_item.id;
             CONTINUE;
         END IF;
 
         UPDATE public.etl_processing_queue AS q
-        SET status = 'processing',
-            attempts = q.attempts + 1,
-            claim_token = gen_random_uuid(),
-            locked_until = now() + make_interval(secs => p_lease_seconds),
-            claimed_by = p_worker,
-            started_at = now()
+        SET extraction_pending = false
         WHERE q.id = v_item.id
         RETURNING q.id, q.execution_id, q.claim_token, q.attempts
         INTO queue_id, execution_id, claim_token, attempt;
@@ -864,7 +951,85 @@ $$;
 -- Name: FUNCTION etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision) IS 'Claims up to p_batch ready Stage 2 items (priority order, SKIP LOCKED) for p_lease_seconds, after returning expired leases to the queue. Runs the SQL extraction of each (etl_extract_execution) and returns the claimed ones with their image payload (image_reason: why a frame n8n recorded cannot be handed over, e.g. a storage mode sai-etl does not read) and a claim token for etl_complete/etl_fail. Not returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone (skipped), items whose extraction failed (retried with backoff, failed after max_attempts). When n8n''s database cannot be read through the link (the link fails with SQLSTATE class 08 or 57P01-57P03) it raises SQLSTATE SAI02 and changes nothing: an n8n outage spends no attempt.';
+COMMENT ON FUNCTION public.etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision) IS 'Extracts the items etl_claim_charge took and charged for p_worker (called alone, it charges up to p_batch ready items itself first, in the same transaction). Runs the SQL extraction of each (etl_extract_execution) and returns the claimed ones with their image payload (image_reason: why a frame n8n recorded cannot be handed over, e.g. a storage mode sai-etl does not read) and a claim token for etl_complete/etl_fail. Not returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone (skipped, once the execution was recorded longer ago than setting gone_grace; deferred before), items whose extraction failed (retried with backoff, failed after max_attempts). When n8n''s database cannot be read through the link (SQLSTATE class 08 or 57P01-57P03) it raises SAI02; when n8n refuses the read (class 42: a revoked grant, a renamed column or table) it raises SAI03; either way it changes nothing, and items charged before stay charged until etl_claim_refund.';
+
+--
+-- Name: etl_claim_charge(text, integer, double precision); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_claim_charge(p_worker text, p_batch integer, p_lease_seconds double precision) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_count integer;
+BEGIN
+    IF p_batch IS NULL OR p_batch < 1 OR p_lease_seconds IS NULL OR p_lease_seconds <= 0 THEN
+        RAISE EXCEPTION 'etl_claim_charge: batch must be >= 1 and lease > 0 seconds, got % and %', p_batch, p_lease_seconds
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    PERFORM public.etl_reap_expired_leases();
+    -- Items this worker charged before but never extracted: the claim that should have died
+    -- with its backend, maybe because of one of them. Never extract them again; their lease
+    -- runs out (the attempt stays spent) and the reaper hands them out anew.
+    UPDATE public.etl_processing_queue AS q
+    SET extraction_pending = false
+    WHERE q.claimed_by = p_worker AND q.status = 'processing' AND q.extraction_pending;
+    -- Charged before the extraction runs, in a transaction of its own: an extraction that kills
+    -- its backend (memory) rolls back etl_claim, not this. The lease then runs out, and the
+    -- reaper fails the item once its attempts are spent.
+    UPDATE public.etl_processing_queue AS q
+    SET status = 'processing',
+        attempts = q.attempts + 1,
+        claim_token = gen_random_uuid(),
+        locked_until = now() + make_interval(secs => p_lease_seconds),
+        claimed_by = p_worker,
+        started_at = now(),
+        extraction_pending = true
+    WHERE q.id IN (
+        SELECT r.id
+        FROM public.etl_processing_queue AS r
+        WHERE r.status = 'pending' AND r.next_attempt_at <= now()
+        ORDER BY r.priority, r.next_attempt_at, r.id
+        LIMIT p_batch
+        FOR UPDATE SKIP LOCKED
+    );
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    RETURN v_count;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_claim_charge(p_worker text, p_batch integer, p_lease_seconds double precision); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_claim_charge(p_worker text, p_batch integer, p_lease_seconds double precision) IS 'First step of a claim, committed on its own: returns expired leases, then takes up to p_batch ready items (priority order, SKIP LOCKED) for p_worker with a lease of p_lease_seconds and charges each an attempt before any extraction runs. etl_claim then extracts them. Returns how many it took.';
+
+--
+-- Name: etl_claim_refund(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_claim_refund(p_worker text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_count integer;
+BEGIN
+    UPDATE public.etl_processing_queue AS q
+    SET status = 'pending', attempts = greatest(q.attempts - 1, 0), next_attempt_at = now(),
+        claim_token = NULL, locked_until = NULL, extraction_pending = false
+    WHERE q.claimed_by = p_worker AND q.status = 'processing' AND q.extraction_pending;
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    RETURN v_count;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_claim_refund(p_worker text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_claim_refund(p_worker text) IS 'Returns p_worker''s charged items that etl_claim did not extract (it raised: n8n unreachable, SAI02, or refusing the read, SAI03) to pending with their attempt refunded. Returns how many.';
 
 --
 -- Name: etl_complete(bigint, uuid, jsonb); Type: FUNCTION; Schema: public; Owner: -
@@ -876,16 +1041,22 @@ CREATE FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid, p_ima
     AS $$
 DECLARE
     v_execution_id bigint;
+    v_again boolean;
 BEGIN
     UPDATE public.etl_processing_queue AS q
-    SET status = 'completed',
-        completed_at = clock_timestamp(),
+    SET status = CASE WHEN q.rerun THEN 'pending' ELSE 'completed' END,
+        completed_at = CASE WHEN NOT q.rerun THEN clock_timestamp() END,
+        -- Fresher facts arrived meanwhile (etl_ingest_execution): this work stands until the
+        -- item has run again on them.
+        attempts = CASE WHEN q.rerun THEN 0 ELSE q.attempts END,
+        next_attempt_at = now(),
+        rerun = false,
         processing_time_ms = (extract(EPOCH FROM clock_timestamp() - q.started_at) * 1000)::integer,
         claim_token = NULL,
         locked_until = NULL,
         last_error = NULL
     WHERE q.id = p_queue_id AND q.claim_token = p_claim_token AND q.status = 'processing'
-    RETURNING q.execution_id INTO v_execution_id;
+    RETURNING q.execution_id, q.status = 'pending' INTO v_execution_id, v_again;
     IF NOT FOUND THEN
         -- The claim is no longer live (lease expired and reaped, or claimed anew): its work is void.
         RETURN false;
@@ -922,6 +1093,9 @@ BEGIN
             display_path = excluded.display_path, claimed_mime_type = excluded.claimed_mime_type,
             file_name = excluded.file_name, stored_at = excluded.stored_at;
     END IF;
+    IF v_again THEN
+        PERFORM public.etl_notify_stage2(v_execution_id);
+    END IF;
     RETURN true;
 END
 $$;
@@ -930,7 +1104,28 @@ $$;
 -- Name: FUNCTION etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb) IS 'Completes a claimed item when p_claim_token is its live claim, recording the image (p_image keys: source, valid, invalid_reason, format, width, height, size_bytes, sha256, original_path, thumbnail_path, display_path, claimed_mime_type, file_name; NULL = the execution has no image). Returns false, changing nothing, for a claim that is no longer live.';
+COMMENT ON FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb) IS 'Completes a claimed item when p_claim_token is its live claim, recording the image (p_image keys: source, valid, invalid_reason, format, width, height, size_bytes, sha256, original_path, thumbnail_path, display_path, claimed_mime_type, file_name; NULL = the execution has no image). Returns false, changing nothing, for a claim that is no longer live. An item marked rerun (fresher facts arrived while it was processing) goes back to pending with its attempts reset.';
+
+--
+-- Name: etl_count_image_bytes(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_count_image_bytes() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+BEGIN
+    UPDATE public.etl_counters AS k SET value = k.value + new.size_bytes
+    WHERE k.name = 'image_bytes_written' AND new.size_bytes > 0;
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_count_image_bytes(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_count_image_bytes() IS 'Row trigger of execution_images (insert of a valid image): adds the original''s size_bytes to the image_bytes_written counter. A reprocessed image is written again, and counted again.';
 
 --
 -- Name: etl_count_n8n_finished(timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -
@@ -952,6 +1147,51 @@ $$;
 --
 
 COMMENT ON FUNCTION public.etl_count_n8n_finished(p_since timestamp with time zone) IS 'Finished executions of watched workflows in n8n that stopped at or after p_since (backfill progress).';
+
+--
+-- Name: etl_count_queue_outcomes(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_count_queue_outcomes() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_counts record;
+BEGIN
+    -- Transition tables: one pass per statement (a claim changes many rows at once).
+    IF tg_op = 'UPDATE' THEN
+        SELECT
+            count(*) FILTER (WHERE n.status = 'completed' AND o.status <> 'completed') AS completed,
+            count(*) FILTER (WHERE n.status = 'failed' AND o.status <> 'failed') AS failed,
+            count(*) FILTER (WHERE n.status = 'skipped' AND o.status <> 'skipped') AS skipped,
+            count(*) FILTER (WHERE o.attempts >= 1 AND n.attempts > o.attempts) AS retried
+        INTO v_counts
+        FROM new_rows AS n
+        INNER JOIN old_rows AS o ON o.id = n.id;
+    ELSE
+        SELECT
+            count(*) FILTER (WHERE n.status = 'completed') AS completed,
+            count(*) FILTER (WHERE n.status = 'failed') AS failed,
+            count(*) FILTER (WHERE n.status = 'skipped') AS skipped,
+            0 AS retried
+        INTO v_counts
+        FROM new_rows AS n;
+    END IF;
+    -- Only counters that grow are touched: a claim (pending -> processing) locks nothing.
+    UPDATE public.etl_counters AS k SET value = k.value + c.n
+    FROM (VALUES ('completed', v_counts.completed), ('failed', v_counts.failed),
+                 ('skipped', v_counts.skipped), ('retried', v_counts.retried)) AS c (name, n)
+    WHERE k.name = c.name AND c.n > 0;
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_count_queue_outcomes(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_count_queue_outcomes() IS 'Statement trigger of etl_processing_queue (insert and update): adds to etl_counters the items that entered completed, failed or skipped, and as retried the attempts started on items that had an attempt before (an attempt handed back at shutdown and started again counts again).';
 
 --
 -- Name: etl_data_quality_of_day(date); Type: FUNCTION; Schema: public; Owner: -
@@ -1041,6 +1281,42 @@ $$;
 --
 
 COMMENT ON FUNCTION public.etl_defer_delay(p_deferrals integer) IS 'Delay before re-checking an execution n8n has not finished writing, after p_deferrals earlier re-checks: defer_seconds * 2^(n-5) (defer_seconds/32 first, defer_seconds at the sixth), at most 60 s.';
+
+--
+-- Name: etl_execution_recovered(jsonb); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_execution_recovered(p_doc jsonb) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_run_data jsonb := public.etl_flatted_node(p_doc, '{resultData,runData}');
+    v_node text;
+    v_stack jsonb;
+BEGIN
+    IF jsonb_typeof(v_run_data) IS DISTINCT FROM 'object' THEN
+        RETURN false;
+    END IF;
+    -- No node has a run and the request waits on the stack: n8n's initial data, kept when it died
+    -- before saving more and its recovery had no event log (amendWithoutLogs only marks it crashed).
+    IF v_run_data = '{}' THEN
+        v_stack := public.etl_flatted_node(p_doc, '{executionData,nodeExecutionStack}');
+        RETURN CASE WHEN jsonb_typeof(v_stack) = 'array' THEN jsonb_array_length(v_stack) > 0 ELSE false END;
+    END IF;
+    FOR v_node IN SELECT jsonb_object_keys(v_run_data) LOOP
+        IF (public.etl_node_run(p_doc, v_node)).recovered THEN
+            RETURN true;
+        END IF;
+    END LOOP;
+    RETURN false;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_execution_recovered(p_doc jsonb); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_execution_recovered(p_doc jsonb) IS 'True when a parsed flatted execution (etl_flatted_parse) is what n8n''s crash recovery left: no node has a run and a node waits on executionData.nodeExecutionStack (n8n''s initial data) or some node''s last run is a recovery stand-in (etl_node_run.recovered). Then a node without a run may have run before the crash: etl_notification_facts reads its outcome as unknown, not as "not run".';
 
 --
 -- Name: etl_execution_status(bigint); Type: FUNCTION; Schema: public; Owner: -
@@ -1180,16 +1456,18 @@ CREATE FUNCTION public.etl_execution_timing(p_created_at timestamp with time zon
     SELECT
         coalesce(p_started_at, p_created_at),
         coalesce(p_stopped_at, p_started_at, p_created_at),
-        floor(extract(EPOCH FROM coalesce(p_stopped_at, p_started_at, p_created_at)
-            - coalesce(p_started_at, p_created_at)) * 1000)::bigint,
-        p_started_at IS NOT NULL AND p_stopped_at IS NOT NULL
+        -- A stop before the start (the clocks of n8n's hosts disagree) gives no duration: NULL,
+        -- not a negative one.
+        nullif(greatest(floor(extract(EPOCH FROM coalesce(p_stopped_at, p_started_at, p_created_at)
+            - coalesce(p_started_at, p_created_at)) * 1000)::bigint, -1), -1),
+        p_started_at IS NOT NULL AND p_stopped_at IS NOT NULL AND p_stopped_at >= p_started_at
 $$;
 
 --
 -- Name: FUNCTION etl_execution_timing(p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, OUT execution_timestamp timestamp with time zone, OUT completion_timestamp timestamp with time zone, OUT duration_ms bigint, OUT timing_complete boolean); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_execution_timing(p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, OUT execution_timestamp timestamp with time zone, OUT completion_timestamp timestamp with time zone, OUT duration_ms bigint, OUT timing_complete boolean) IS 'startedAt (createdAt when n8n never started the execution), stoppedAt (the latest earlier timestamp when n8n recorded none), their difference in ms, and whether both were recorded.';
+COMMENT ON FUNCTION public.etl_execution_timing(p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, OUT execution_timestamp timestamp with time zone, OUT completion_timestamp timestamp with time zone, OUT duration_ms bigint, OUT timing_complete boolean) IS 'startedAt (createdAt when n8n never started the execution), stoppedAt (the latest earlier timestamp when n8n recorded none), their difference in ms (NULL when the stop is before the start: clock skew), and whether both were recorded in order.';
 
 --
 -- Name: etl_extract_execution(bigint); Type: FUNCTION; Schema: public; Owner: -
@@ -1340,9 +1618,12 @@ DECLARE
     v_status text;
 BEGIN
     UPDATE public.etl_processing_queue AS q
-    SET status = CASE WHEN p_retry AND q.attempts < q.max_attempts THEN 'pending' ELSE 'failed' END,
-        completed_at = CASE WHEN p_retry AND q.attempts < q.max_attempts THEN NULL ELSE now() END,
-        next_attempt_at = now() + public.etl_retry_delay(q.attempts),
+    SET status = CASE WHEN q.rerun OR p_retry AND q.attempts < q.max_attempts THEN 'pending' ELSE 'failed' END,
+        completed_at = CASE WHEN q.rerun OR p_retry AND q.attempts < q.max_attempts THEN NULL ELSE now() END,
+        -- Fresher facts arrived meanwhile: the failure was the older facts', they get their own tries.
+        attempts = CASE WHEN q.rerun THEN 0 ELSE q.attempts END,
+        next_attempt_at = CASE WHEN q.rerun THEN now() ELSE now() + public.etl_retry_delay(q.attempts) END,
+        rerun = false,
         claim_token = NULL,
         locked_until = NULL,
         last_error = coalesce(p_error, 'unknown error')
@@ -1656,6 +1937,11 @@ BEGIN
         'alert_checks', v_checks,
         'queue_health', to_jsonb(q),
         'pipeline_health', to_jsonb(p),
+        'counters', coalesce((SELECT jsonb_object_agg(c.name, c.value) FROM public.etl_counters AS c), '{}'),
+        'images', (SELECT to_jsonb(i) FROM public.etl_image_health AS i),
+        'image_stores', coalesce(
+            (SELECT jsonb_agg(to_jsonb(s) ORDER BY s.host, s.root) FROM public.etl_image_stores AS s), '[]'
+        ),
         'data_quality', coalesce((SELECT jsonb_agg(to_jsonb(d)) FROM public.etl_data_quality AS d), '[]'),
         'failed_items', coalesce(
             (SELECT jsonb_agg(to_jsonb(f)) FROM (SELECT * FROM public.etl_failed_items LIMIT 20) AS f), '[]'
@@ -1671,7 +1957,7 @@ $_$;
 -- Name: FUNCTION etl_health_json(); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_health_json() IS 'Health as one JSON document. etl.stage1 / etl.stage2 / etl.pipeline keep the seed''s keys, over health_window (etl.pipeline.window): stage1.processed = executions recorded, avgProcessingTimeMs = avg Stage 1 lag; stage2.processed = items completed, avgProcessingTimeMs = their avg processing time; pending_deep_extraction = items pending or processing. Then healthy (no alert firing), alerts (firing), alert_checks (all), queue_health, pipeline_health, data_quality (overall), failed_items (newest 20), runners (heartbeats).';
+COMMENT ON FUNCTION public.etl_health_json() IS 'Health as one JSON document. etl.stage1 / etl.stage2 / etl.pipeline keep the seed''s keys, over health_window (etl.pipeline.window): stage1.processed = executions recorded, avgProcessingTimeMs = avg Stage 1 lag; stage2.processed = items completed, avgProcessingTimeMs = their avg processing time; pending_deep_extraction = items pending or processing. Then healthy (no alert firing), alerts (firing), alert_checks (all), queue_health, pipeline_health, data_quality (overall), failed_items (newest 20), runners (heartbeats), counters (etl_counters: totals that only grow), images (etl_image_health) and image_stores (etl_image_stores).';
 
 --
 -- Name: etl_heartbeat(text, text); Type: FUNCTION; Schema: public; Owner: -
@@ -1697,6 +1983,32 @@ $$;
 --
 
 COMMENT ON FUNCTION public.etl_heartbeat(p_worker text, p_status text) IS 'Records that runner p_worker (host:pid) is alive now, with what it is doing (p_status, free text). The runner calls it once per loop; health fires runner_silent when no runner has called it for alert_runner_silent.';
+
+--
+-- Name: etl_image_files(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_image_files() RETURNS TABLE(execution_id bigint, kind text, path text, sha256 text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+    SELECT i.execution_id, f.kind, f.path, f.sha256
+    FROM public.execution_images AS i
+    CROSS JOIN LATERAL (
+        VALUES
+            ('original', i.original_path, i.sha256),
+            ('thumbnail', i.thumbnail_path, NULL),
+            ('display', i.display_path, NULL)
+    ) AS f (kind, path, sha256)
+    WHERE i.valid AND f.path IS NOT NULL
+    ORDER BY f.path
+$$;
+
+--
+-- Name: FUNCTION etl_image_files(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_image_files() IS 'The files under the image root that rows point to: each valid execution_images row''s original (with its sha256), thumbnail and display variant, by path relative to the root (sai-etl images check).';
 
 --
 -- Name: etl_image_locator(jsonb, text[]); Type: FUNCTION; Schema: public; Owner: -
@@ -1816,6 +2128,56 @@ $_$;
 COMMENT ON FUNCTION public.etl_image_locator(p_doc jsonb, p_item_path text[], OUT image_source text, OUT image_base64 text, OUT image_path text, OUT image_bytes bytea, OUT image_mime_type text, OUT image_file_name text, OUT reason text) IS 'The camera frame of the webhook item at p_item_path (etl_webhook_item) in a parsed flatted execution. binary.<key> (key image first, then an image/* mimeType, then any): inline base64 -> source binary (image_base64); id filesystem-v2:<path> or filesystem:<path> -> source filesystem (image_path relative to n8n''s binaryData folder); id database:<uuid> -> source database (image_bytes read from n8n.binary_data, only that row). Else json.body.image, base64 or a data: URL -> source body (image_base64 as sent; the data URL''s media type as image_mime_type). An empty string is handed over as it is (the runner records it as an invalid image). mimeType and fileName are what n8n recorded, claims only. All NULL: no image. reason says why a frame n8n recorded cannot be handed over: a database file that is gone (source database, no bytes) or an unsupported binary data mode such as s3 (source NULL).';
 
 --
+-- Name: etl_image_prune_candidates(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_image_prune_candidates(p_kind text) RETURNS TABLE(execution_id bigint, paths text[], size_bytes bigint, reason text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_age interval;
+    v_budget bigint := nullif(public.etl_setting('image_disk_budget'), 'none')::bigint;
+    v_limit integer := public.etl_setting('image_prune_batch')::integer;
+BEGIN
+    IF p_kind = 'original' THEN
+        v_age := nullif(public.etl_setting('image_retention_originals'), 'forever')::interval;
+        RETURN QUERY
+        WITH kept AS (
+            SELECT i.execution_id, i.original_path, i.size_bytes, i.stored_at,
+                   sum(i.size_bytes) OVER (ORDER BY i.stored_at DESC, i.execution_id DESC) AS newer_bytes
+            FROM public.execution_images AS i
+            WHERE i.valid AND i.original_pruned_at IS NULL
+        )
+        SELECT k.execution_id, ARRAY[k.original_path], k.size_bytes,
+               CASE WHEN k.stored_at < now() - v_age THEN 'age' ELSE 'budget' END
+        FROM kept AS k
+        WHERE k.stored_at < now() - v_age OR k.newer_bytes > v_budget
+        ORDER BY k.stored_at, k.execution_id
+        LIMIT v_limit;
+    ELSIF p_kind = 'derived' THEN
+        v_age := nullif(public.etl_setting('image_retention_derived'), 'forever')::interval;
+        RETURN QUERY
+        SELECT i.execution_id, array_remove(ARRAY[i.thumbnail_path, i.display_path], NULL),
+               NULL::bigint, 'age'
+        FROM public.execution_images AS i
+        WHERE i.valid AND i.derived_pruned_at IS NULL AND i.stored_at < now() - v_age
+        ORDER BY i.stored_at, i.execution_id
+        LIMIT v_limit;
+    ELSE
+        RAISE EXCEPTION 'etl_image_prune_candidates: kind must be original or derived, not %', p_kind
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_image_prune_candidates(p_kind text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_image_prune_candidates(p_kind text) IS 'Images whose files retention removes next, oldest first, at most image_prune_batch. p_kind original: originals stored longer ago than image_retention_originals (reason age), or beyond image_disk_budget bytes of kept originals counted newest first (reason budget). p_kind derived: thumbnail and display variant stored longer ago than image_retention_derived. Settings forever / none: no such pruning. paths are relative to the image root; size_bytes is the original''s (NULL for derived files).';
+
+--
 -- Name: etl_ingest_execution(bigint, text, text, text, text, timestamp with time zone, timestamp with time zone, timestamp with time zone, text, integer); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1883,6 +2245,10 @@ BEGIN
 
     IF v_queued THEN
         PERFORM public.etl_notify_stage2(p_id);
+    ELSIF v_changed THEN
+        -- A runner is working from the older facts: its claim ends in pending, not completed.
+        UPDATE public.etl_processing_queue AS q SET rerun = true
+        WHERE q.execution_id = p_id AND q.stage = 'stage2' AND q.status = 'processing';
     END IF;
     RETURN coalesce(v_changed, false);
 END
@@ -1892,7 +2258,7 @@ $$;
 -- Name: FUNCTION etl_ingest_execution(p_id bigint, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text, p_priority integer); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_ingest_execution(p_id bigint, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text, p_priority integer) IS 'Stage 1: records one finished n8n execution (executions row, Stage 2 queue item at p_priority, NOTIFY sai_etl_stage2). Idempotent: a replay with the same facts changes nothing and returns false. startedAt missing -> createdAt, stoppedAt missing -> the latest earlier timestamp, timing_complete false. Raises 22023 on input that is not a finished execution.';
+COMMENT ON FUNCTION public.etl_ingest_execution(p_id bigint, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text, p_priority integer) IS 'Stage 1: records one finished n8n execution (executions row, Stage 2 queue item at p_priority, NOTIFY sai_etl_stage2). Changed facts while the item is processing mark it to run again (rerun). Idempotent: a replay with the same facts changes nothing and returns false. startedAt missing -> createdAt, stoppedAt missing -> the latest earlier timestamp, timing_complete false. Raises 22023 on input that is not a finished execution.';
 
 --
 -- Name: etl_ingest_from_n8n(timestamp with time zone, bigint, integer, text, integer); Type: FUNCTION; Schema: public; Owner: -
@@ -1978,6 +2344,56 @@ $$;
 COMMENT ON FUNCTION public.etl_maintenance(OUT pruned integer, OUT quality_days integer, OUT heartbeats_pruned integer) IS 'Housekeeping for the sweep: etl_prune_queue(), etl_refresh_data_quality() and deleting heartbeats of runners silent for longer than queue_retention. Returns what each did; all NULL when another session is doing the housekeeping right now.';
 
 --
+-- Name: etl_mark_images_pruned(text, bigint[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_mark_images_pruned(p_kind text, p_execution_ids bigint[]) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_started timestamptz := clock_timestamp();
+    v_count integer;
+    v_bytes bigint := 0;
+BEGIN
+    IF p_kind = 'original' THEN
+        WITH marked AS (
+            UPDATE public.execution_images AS i SET original_pruned_at = now()
+            WHERE i.execution_id = ANY(p_execution_ids) AND i.original_pruned_at IS NULL
+            RETURNING i.size_bytes
+        )
+        SELECT count(*), coalesce(sum(m.size_bytes), 0) INTO v_count, v_bytes FROM marked AS m;
+    ELSIF p_kind = 'derived' THEN
+        UPDATE public.execution_images AS i SET derived_pruned_at = now()
+        WHERE i.execution_id = ANY(p_execution_ids) AND i.derived_pruned_at IS NULL;
+        GET DIAGNOSTICS v_count = ROW_COUNT;
+    ELSE
+        RAISE EXCEPTION 'etl_mark_images_pruned: kind must be original or derived, not %', p_kind
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+
+    INSERT INTO public.etl_maintenance AS m (job, last_started_at, last_finished_at, last_count, total_count, runs)
+    VALUES
+    (CASE p_kind WHEN 'original' THEN 'prune_originals' ELSE 'prune_derived' END,
+     v_started, clock_timestamp(), v_count, v_count, 1),
+    ('pruned_bytes', v_started, clock_timestamp(), v_bytes, v_bytes, 1)
+    ON CONFLICT (job) DO UPDATE SET
+        last_started_at = excluded.last_started_at,
+        last_finished_at = excluded.last_finished_at,
+        last_count = excluded.last_count,
+        total_count = m.total_count + excluded.last_count,
+        runs = m.runs + 1;
+    RETURN v_count;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_mark_images_pruned(p_kind text, p_execution_ids bigint[]); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_mark_images_pruned(p_kind text, p_execution_ids bigint[]) IS 'Marks the images of p_execution_ids whose p_kind files (original, or derived: thumbnail and display) the runner removed: original_pruned_at / derived_pruned_at = now(); sha256, size_bytes and the paths stay as history. Already marked rows are left alone. Adds to etl_maintenance (prune_originals, prune_derived, and pruned_bytes: the originals'' bytes). Returns how many rows it marked.';
+
+--
 -- Name: etl_next_ready_in(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2009,7 +2425,7 @@ COMMENT ON FUNCTION public.etl_next_ready_in() IS 'Seconds until the next Stage 
 -- Name: etl_node_run(jsonb, text); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[]) RETURNS record
+CREATE FUNCTION public.etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[], OUT recovered boolean) RETURNS record
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     AS $$
 DECLARE
@@ -2017,6 +2433,7 @@ DECLARE
     v_run jsonb;
 BEGIN
     ran := false;
+    recovered := false;
     IF p_node IS NULL THEN
         RETURN;
     END IF;
@@ -2038,14 +2455,24 @@ BEGIN
     IF jsonb_typeof(public.etl_flatted_node(p_doc, run_path || '{data,main,0,0}')) = 'object' THEN
         item_path := run_path || '{data,main,0,0}';
     END IF;
+    -- n8n's crash recovery (ExecutionRecoveryService.amend) writes a run for every node its event
+    -- log saw start: executionStatus 'crashed' with a NodeCrashedError when it never finished, else
+    -- the placeholder output [[{"json": {"isArtificialRecoveredEventItem": true}}]]. Neither is the
+    -- node's output: no item.
+    IF coalesce(public.etl_flatted_node(p_doc, run_path || '{executionStatus}') #>> '{}' = 'crashed', false)
+        OR coalesce(public.etl_flatted_node(p_doc, item_path || '{json,isArtificialRecoveredEventItem}') = 'true', false)
+    THEN
+        recovered := true;
+        item_path := NULL;
+    END IF;
 END
 $$;
 
 --
--- Name: FUNCTION etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[]); Type: COMMENT; Schema: public; Owner: -
+-- Name: FUNCTION etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[], OUT recovered boolean); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[]) IS 'For a parsed flatted execution (etl_flatted_parse) and a node name: whether the node ran, whether its last run failed, the path of that run (resultData.runData.<node>.<last>) and of its first output item (run.data.main[0][0]; NULL when it output nothing). Paths are for etl_flatted_node. ran is false (and the rest NULL) for a NULL node or a node without runData.';
+COMMENT ON FUNCTION public.etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[], OUT recovered boolean) IS 'For a parsed flatted execution (etl_flatted_parse) and a node name: whether the node ran, whether its last run failed, the path of that run (resultData.runData.<node>.<last>) and of its first output item (run.data.main[0][0]; NULL when it output nothing), and whether that run is what n8n''s crash recovery wrote in its place (recovered: executionStatus crashed, or the placeholder item {"isArtificialRecoveredEventItem": true}; then item_path is NULL, a placeholder is no output). Paths are for etl_flatted_node. ran and recovered are false (and the rest NULL) for a NULL node or a node without runData.';
 
 --
 -- Name: etl_notification_facts(jsonb, text); Type: FUNCTION; Schema: public; Owner: -
@@ -2063,6 +2490,11 @@ BEGIN
         RETURN;  -- the workflow has no Telegram node: nothing is known, all NULL
     END IF;
     v_run := public.etl_node_run(p_doc, p_node);
+    -- n8n crashed: a recovery stand-in says the node ran, not what Telegram answered; and a node
+    -- without a run may have sent before the crash. Unknown, all NULL.
+    IF v_run.recovered OR (NOT v_run.ran AND public.etl_execution_recovered(p_doc)) THEN
+        RETURN;
+    END IF;
     telegram_sent := false;
     IF NOT v_run.ran THEN
         RETURN;  -- not run (the workflow did not go that way, or stopped before): not sent, no error
@@ -2100,7 +2532,7 @@ $$;
 -- Name: FUNCTION etl_notification_facts(p_doc jsonb, p_node text, OUT telegram_sent boolean, OUT telegram_message_id bigint, OUT telegram_chat_id text, OUT telegram_error text); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_notification_facts(p_doc jsonb, p_node text, OUT telegram_sent boolean, OUT telegram_message_id bigint, OUT telegram_chat_id text, OUT telegram_error text) IS 'The Telegram node''s outcome in a parsed flatted execution. p_node NULL (the workflow has no Telegram node): all NULL. telegram_sent true when its last run output ok: true, with result.message_id and result.chat.id (as text); false when it did not run (no error), failed (telegram_error = the node''s error message and description) or answered without ok (the answer''s description or error).';
+COMMENT ON FUNCTION public.etl_notification_facts(p_doc jsonb, p_node text, OUT telegram_sent boolean, OUT telegram_message_id bigint, OUT telegram_chat_id text, OUT telegram_error text) IS 'The Telegram node''s outcome in a parsed flatted execution. p_node NULL (the workflow has no Telegram node): all NULL. telegram_sent true when its last run output ok: true, with result.message_id and result.chat.id (as text); false when it did not run (no error), failed (telegram_error = the node''s error message and description) or answered without ok (the answer''s description or error). All NULL after n8n''s crash recovery: the node''s run is a recovery stand-in (etl_node_run.recovered), or it has none and the execution was recovered (etl_execution_recovered): it may have sent.';
 
 --
 -- Name: etl_notify_stage2(bigint); Type: FUNCTION; Schema: public; Owner: -
@@ -2127,42 +2559,11 @@ CREATE FUNCTION public.etl_parse_analysis(p_response text) RETURNS TABLE(risk_le
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     AS $$
 DECLARE
-    v_object jsonb;
-    v_nested jsonb;
-    v_facts record;
-    v_tokens text[];
+    -- A plain assignment of etl_parse_analysis_rules' record: no query runs for it.
+    v_facts record := etl_parse_analysis_rules(p_response);
 BEGIN
-    IF p_response IS NULL OR p_response !~ '\S' THEN
-        RETURN NEXT;
-        RETURN;
-    END IF;
-    -- JSON first: when the model answered in JSON, its keys are the facts and the text is not read.
-    v_object := etl_parse_json_object(p_response);
-    IF v_object IS NOT NULL THEN
-        v_facts := etl_parse_json_facts(v_object);
-        IF v_facts.facts_named = 0 THEN
-            -- {"analysis": {...}}: the first nested object that is an analysis.
-            FOR v_nested IN
-                SELECT e.value FROM jsonb_each(v_object) AS e WHERE jsonb_typeof(e.value) = 'object' ORDER BY e.key
-            LOOP
-                v_facts := etl_parse_json_facts(v_nested);
-                EXIT WHEN v_facts.facts_named > 0;
-            END LOOP;
-        END IF;
-        IF v_facts.facts_named > 0 THEN
-            risk_level := v_facts.risk_level;
-            confidence_score := v_facts.confidence_score;
-            smoke_detected := v_facts.smoke_detected;
-            flame_detected := v_facts.flame_detected;
-            heat_signature_detected := v_facts.heat_signature_detected;
-            RETURN NEXT;
-            RETURN;
-        END IF;
-    END IF;
-    v_tokens := etl_parse_tokens(p_response);
-    risk_level := etl_parse_text_risk_level(v_tokens);
-    confidence_score := etl_parse_text_confidence(v_tokens);
-    v_facts := etl_parse_text_detections(v_tokens);
+    risk_level := v_facts.risk_level;
+    confidence_score := v_facts.confidence_score;
     smoke_detected := v_facts.smoke_detected;
     flame_detected := v_facts.flame_detected;
     heat_signature_detected := v_facts.heat_signature_detected;
@@ -2174,7 +2575,201 @@ $$;
 -- Name: FUNCTION etl_parse_analysis(p_response text); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_parse_analysis(p_response text) IS 'Turns the vision model''s response into risk_level (critical/high/medium/low/none), confidence_score (0..1), smoke_detected, flame_detected, heat_signature_detected; always one row. A JSON object in the response (whole, in a ``` fence, or the first {...}; or one nested in it) that names any of them is authoritative, absent keys staying NULL; otherwise English/Spanish text rules read its tokens (etl_parse_text_risk_level, etl_parse_text_confidence, etl_parse_text_detections). Not mentioned is NULL, never false; NULL, blank or unreadable input gives all NULL. Never raises and starts no subtransaction, so it runs in parallel workers.';
+COMMENT ON FUNCTION public.etl_parse_analysis(p_response text) IS 'Turns the vision model''s response into risk_level (critical/high/medium/low/none), confidence_score (0..1), smoke_detected, flame_detected, heat_signature_detected; always one row. A value only where the response states it: NULL where it does not, where the model hedges or supposes, speaks of an earlier frame, names a range or a confidence out of range. A JSON object in the response (whole, in a ``` fence, or the first {...}; nested objects read too) that names any of them is authoritative, absent keys staying NULL; otherwise English/Spanish text rules read it. etl_parse_analysis_rules gives the same values with the rule behind each. NULL, blank or unreadable input gives all NULL. Never raises and starts no subtransaction, so it runs in parallel workers.';
+
+--
+-- Name: etl_parse_analysis_rules(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_analysis_rules(p_response text, OUT risk_level text, OUT risk_rule text, OUT confidence_score numeric, OUT confidence_rule text, OUT smoke_detected boolean, OUT smoke_rule text, OUT flame_detected boolean, OUT flame_rule text, OUT heat_signature_detected boolean, OUT heat_rule text) RETURNS record
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_object jsonb;
+    v_facts record;
+    v_tokens text[];
+BEGIN
+    IF p_response IS NULL OR p_response !~ '\S' THEN
+        RETURN;
+    END IF;
+    -- J: when the model answered in JSON, its keys are the facts and the text is not read.
+    v_object := etl_parse_json_object(p_response);
+    IF v_object IS NOT NULL THEN
+        v_facts := etl_parse_json_facts(v_object);
+        IF v_facts.facts_named > 0 THEN
+            risk_level := v_facts.risk_level;
+            risk_rule := v_facts.risk_rule;
+            confidence_score := v_facts.confidence_score;
+            confidence_rule := v_facts.confidence_rule;
+            smoke_detected := v_facts.smoke_detected;
+            smoke_rule := v_facts.smoke_rule;
+            flame_detected := v_facts.flame_detected;
+            flame_rule := v_facts.flame_rule;
+            heat_signature_detected := v_facts.heat_signature_detected;
+            heat_rule := v_facts.heat_rule;
+            RETURN;
+        END IF;
+    END IF;
+    -- Text: only what the response asserts about this frame (A), then R, C and D.
+    -- Record assignments (simple expressions), not SELECT ... INTO: no query per helper.
+    v_tokens := etl_parse_assertions(etl_parse_tokens(p_response));
+    v_facts := etl_parse_text_risk_level(v_tokens);
+    risk_level := v_facts.risk_level;
+    risk_rule := v_facts.rule;
+    v_facts := etl_parse_text_confidence(v_tokens);
+    confidence_score := v_facts.confidence_score;
+    confidence_rule := v_facts.rule;
+    v_facts := etl_parse_text_detections(v_tokens);
+    smoke_detected := v_facts.smoke_detected;
+    smoke_rule := v_facts.smoke_rule;
+    flame_detected := v_facts.flame_detected;
+    flame_rule := v_facts.flame_rule;
+    heat_signature_detected := v_facts.heat_signature_detected;
+    heat_rule := v_facts.heat_rule;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_analysis_rules(p_response text, OUT risk_level text, OUT risk_rule text, OUT confidence_score numeric, OUT confidence_rule text, OUT smoke_detected boolean, OUT smoke_rule text, OUT flame_detected boolean, OUT flame_rule text, OUT heat_signature_detected boolean, OUT heat_rule text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_analysis_rules(p_response text, OUT risk_level text, OUT risk_rule text, OUT confidence_score numeric, OUT confidence_rule text, OUT smoke_detected boolean, OUT smoke_rule text, OUT flame_detected boolean, OUT flame_rule text, OUT heat_signature_detected boolean, OUT heat_rule text) IS 'etl_parse_analysis with, beside each fact, the rule that produced it (docs/extraction.md lists them in order): "J key <path>" from a JSON answer (etl_parse_json_facts); from text, after etl_parse_assertions has left out hedged, hypothetical and earlier-frame segments, R1-R3 (etl_parse_text_risk_level), C1-C2 (etl_parse_text_confidence), D1-D4 (etl_parse_text_detections). A rule with a NULL value says why it read none (e.g. "C1 ...: out of range"); NULL rule and value: nothing stated. For reading and tests: SELECT * FROM etl_parse_analysis_rules(''Risk: high. Confidence: 12/10'').';
+
+--
+-- Name: etl_parse_assertions(text[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_assertions(p_tokens text[]) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    -- Words that make their segment unsure (hedge), hypothetical (suppose) or about the past
+    -- (earlier); '?' words count only beside the neighbours checked below.
+    c_marker CONSTANT jsonb := '{
+        "possible": "hedge", "possibly": "hedge", "maybe": "hedge", "perhaps": "hedge", "might": "hedge",
+        "may": "hedge", "probably": "hedge", "probable": "hedge", "likely": "hedge", "unlikely": "hedge", "improbable": "hedge",
+        "unclear": "hedge", "uncertain": "hedge", "unsure": "hedge", "unable": "hedge", "whether": "hedge",
+        "resembling": "hedge", "resembles": "hedge", "ambiguous": "hedge", "posible": "hedge",
+        "posibles": "hedge", "posiblemente": "hedge", "quizas": "hedge", "quiza": "hedge", "acaso": "hedge",
+        "podria": "hedge", "podrian": "hedge", "probablemente": "hedge", "dificil": "hedge",
+        "could": "?could", "tell": "?tell", "say": "?tell", "decir": "?tell", "saber": "?tell",
+        "confirm": "?tell", "determine": "?tell", "confirmar": "?tell", "determinar": "?tell", "rule": "?rule",
+        "sure": "?sure", "certain": "?sure", "seguro": "?sure", "segura": "?sure", "claro": "?sure",
+        "puede": "?puede", "vez": "?vez", "like": "?like", "ruled": "?ruled", "confirmed": "?unconfirmed", "verified": "?unconfirmed",
+        "confirmado": "?unconfirmed", "confirmada": "?unconfirmed", "consistent": "?with",
+        "compatible": "?with", "suggests": "hedge", "suggesting": "hedge", "suggestive": "hedge",
+        "indicative": "hedge", "sugiere": "hedge",
+        "if": "suppose", "unless": "suppose", "would": "?would", "hypothetical": "suppose",
+        "hypothetically": "suppose", "seria": "suppose", "serian": "suppose", "hipotetico": "suppose",
+        "should": "?initial", "were": "?initial", "si": "?si", "case": "?case", "caso": "?case",
+        "earlier": "earlier", "previous": "earlier", "previously": "earlier", "prior": "earlier",
+        "yesterday": "earlier", "withdrawn": "earlier", "withdraw": "earlier", "retracted": "earlier",
+        "cancelled": "earlier", "canceled": "earlier", "anterior": "earlier", "anteriores": "earlier",
+        "anteriormente": "earlier", "previo": "earlier", "previa": "earlier", "ayer": "earlier",
+        "retira": "earlier", "retirada": "earlier", "retirado": "earlier", "cancelada": "earlier",
+        "cancelado": "earlier", "last": "?last", "false": "?false", "falsa": "?false", "falso": "?false"
+    }'::jsonb;
+    c_boundary CONSTANT text[] := ARRAY[
+        '.', ';', '!', '?', '|', E'\n', ',', ':', '(', ')', 'but', 'however', 'although', 'though', 'whereas', 'except',
+        'pero', 'aunque', 'sino', 'embargo', 'excepto', 'salvo', 'mientras'
+    ];
+    c_negation CONSTANT text[] := ARRAY['no', 'not', 'none', 'never', 'without', 'sin', 'ni', 'nunca'];
+    -- Whether each token is kept; filled in place (appending slices would copy the array each time).
+    v_keep boolean[] := '{}';
+    v_out text[] := '{}';
+    v_start integer := 1;
+    -- The segment before this one when a colon ended it: its label ("Smoke:", "Risk:") goes with
+    -- a hedged answer ("Smoke: possibly").
+    v_label_start integer;
+    v_drop boolean := false;
+    v_negated boolean := false;
+    v_marker text;
+    v_n integer := coalesce(array_length(p_tokens, 1), 0);
+BEGIN
+    FOR i IN 1..v_n + 1 LOOP
+        IF i > v_n OR p_tokens[i] = ANY(c_boundary) THEN
+            -- The segment p_tokens[v_start .. i-1] ends here: kept unless a marker was in it; the
+            -- boundary itself is always kept.
+            FOR j IN v_start..i - 1 LOOP
+                v_keep[j] := NOT v_drop;
+            END LOOP;
+            v_keep[i] := true;
+            IF v_drop AND v_marker IS DISTINCT FROM 'earlier' AND v_label_start IS NOT NULL THEN
+                FOR j IN v_label_start..v_start - 1 LOOP
+                    v_keep[j] := false;
+                END LOOP;
+            END IF;
+            v_label_start := CASE WHEN p_tokens[i] = ':' THEN v_start END;
+            v_start := i + 1;
+            v_marker := NULL;
+            v_drop := false;
+            v_negated := false;
+            CONTINUE;
+        END IF;
+        CONTINUE WHEN v_drop;
+        v_marker := c_marker ->> p_tokens[i];
+        IF v_marker IS NULL THEN
+            v_negated := v_negated OR p_tokens[i] = ANY(c_negation);
+            CONTINUE;
+        END IF;
+        v_drop := coalesce(CASE v_marker
+            -- "could be smoke" is unsure; "could not see smoke", "no smoke could be seen" are not.
+            WHEN '?could' THEN p_tokens[i + 1] IS DISTINCT FROM 'not' AND NOT v_negated
+            -- "hard to tell", "cannot say", "unable to confirm", "difícil de saber"
+            WHEN '?tell' THEN p_tokens[i - 1] IN ('to', 'not', 'de', 'puede')
+            -- "would be critical" supposes; "I would rate/classify the risk as high" states.
+            WHEN '?would' THEN p_tokens[i + 1] IS NULL OR p_tokens[i + 1] NOT IN (
+                'rate', 'classify', 'say', 'call', 'assess', 'consider', 'estimate', 'describe', 'categorize',
+                'characterize', 'label', 'put', 'place'
+            )
+            WHEN '?rule' THEN p_tokens[i + 1] = 'out'
+            -- "cannot be ruled out"; "ruled out" alone denies
+            WHEN '?ruled' THEN p_tokens[i + 1] = 'out' AND 'not' IN (p_tokens[i - 1], p_tokens[i - 2], p_tokens[i - 3])
+            -- "smoke-like haze": like smoke, not smoke
+            WHEN '?like' THEN p_tokens[i - 1] = '-'
+            -- "not sure", "no estoy seguro", "no está claro"
+            WHEN '?sure' THEN p_tokens[i - 1] IN ('not', 'no') OR p_tokens[i - 2] IN ('not', 'no')
+            -- "could not be confirmed", "no confirmado": unsure, not denied
+            WHEN '?unconfirmed' THEN 'not' IN (p_tokens[i - 1], p_tokens[i - 2], p_tokens[i - 3])
+                OR 'no' IN (p_tokens[i - 1], p_tokens[i - 2])
+            -- "consistent with a small fire", "compatible con humo": an inference
+            WHEN '?with' THEN p_tokens[i + 1] IN ('with', 'con')
+            -- "Si aparecen llamas", "riesgo alto si continúa el viento"; "Sí, al fondo", "Humo: sí",
+            -- "pero sí se ven llamas" are answers.
+            WHEN '?si' THEN p_tokens[i + 1] ~ '^[a-z]' AND p_tokens[i + 1] NOT IN ('se', 'que', 'hay')
+                AND (i = 1 OR p_tokens[i - 1] NOT IN ('pero', 'sino', 'que', ':', '='))
+            WHEN '?puede' THEN p_tokens[i + 1] IN ('que', 'ser') OR p_tokens[i - 1] = 'se'
+            WHEN '?vez' THEN p_tokens[i - 1] = 'tal'
+            -- "Should smoke appear", "Were there flames": a condition opens it.
+            WHEN '?initial' THEN i = v_start AND p_tokens[i + 1] ~ '^[a-z]'
+                AND (i = 1 OR p_tokens[i - 1] IN ('.', ';', '!', '?', '|', E'\n'))
+            WHEN '?case' THEN p_tokens[i - 1] IN ('in', 'en')
+            WHEN '?last' THEN p_tokens[i + 1] IN ('frame', 'image', 'alert', 'alarm', 'capture', 'shot', 'report')
+            WHEN '?false' THEN p_tokens[i + 1] IN ('alarm', 'alarms', 'positive', 'positives', 'alarma', 'positivo')
+            ELSE true
+        END, false);
+        -- Which kind dropped it: an earlier frame's segment keeps the label before its colon.
+        v_marker := CASE
+            WHEN NOT v_drop THEN NULL
+            WHEN v_marker IN ('earlier', '?last', '?false') THEN 'earlier'
+            ELSE 'unsure'
+        END;
+    END LOOP;
+    -- Appending one element at a time extends the array in place; a query would cost more here.
+    FOR i IN 1..v_n LOOP
+        IF v_keep[i] THEN
+            v_out := v_out || p_tokens[i];
+        END IF;
+    END LOOP;
+    RETURN v_out;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_assertions(p_tokens text[]); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_assertions(p_tokens text[]) IS 'The tokens (etl_parse_tokens) of what a response asserts about this frame. It is cut into segments at sentence ends, commas, colons, brackets and contrasts (but, however, pero, aunque, ...); a segment is left out, its boundary kept, when it hedges (possible, maybe, might, could be, probably, hard to tell, not sure, unable to determine, can''t rule out, could not be confirmed, whether, consistent with, smoke-like, suggests; posible, quizás, podría, tal vez, puede que, difícil de saber, no está claro, no confirmado), supposes (if, unless, would but not "would rate/classify/call", should/were opening a sentence, in case of; si before a verb, sería, en caso de) or speaks of an earlier frame or a withdrawn alarm (earlier, previous, last frame, false alarm, withdrawn, cancelled; anterior, previo, falsa alarma, se retira). A hedged or supposed answer takes its label with it ("Smoke: possibly"). "could" after a negation ("no smoke could be seen") or before "not" is no hedge. So a value is read only where the text states it.';
 
 --
 -- Name: etl_parse_confidence(text); Type: FUNCTION; Schema: public; Owner: -
@@ -2187,14 +2782,29 @@ DECLARE
     v_parts text[];
     v_number numeric;
 BEGIN
+    -- "8/10", "4 out of 5", "7 sobre 10": on its own scale, never more than it.
+    v_parts := regexp_match(
+        etl_parse_fold(p_value), '^\s*([0-9]{1,3}(?:[.,][0-9]{1,6})?)\s*(?:/|out of|of|sobre|de)\s*([0-9]{1,3})\s*$'
+    );
+    IF v_parts IS NOT NULL THEN
+        v_number := replace(v_parts[1], ',', '.')::numeric;
+        RETURN CASE
+            WHEN v_parts[2]::integer > 0 AND v_number <= v_parts[2]::integer
+                THEN trim_scale(round(v_number / v_parts[2]::integer, 4))
+        END;
+    END IF;
     v_parts := regexp_match(p_value, '^\s*([0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)\s*(%?)\s*$');
     -- Bounded so that the cast cannot overflow (and bounded repeats in the regex cost 5x).
     IF v_parts IS NULL OR length(v_parts[1]) > 40 THEN
         RETURN NULL;
     END IF;
     v_number := replace(v_parts[1], ',', '.')::numeric;
-    IF v_parts[2] = '%' OR v_number > 1 THEN
+    IF v_parts[2] = '%' THEN
         v_number := v_number / 100;
+    ELSIF v_number > 1 THEN
+        -- Above 10 a bare number reads as a percentage ("87"); from 1 to 10 ("7", "1.5") it may be out
+        -- of 5, of 10 or a percentage: no guess.
+        v_number := CASE WHEN v_number > 10 THEN v_number / 100 END;
     END IF;
     RETURN CASE WHEN v_number <= 1 THEN trim_scale(v_number) END;
 END
@@ -2204,36 +2814,78 @@ $_$;
 -- Name: FUNCTION etl_parse_confidence(p_value text); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_parse_confidence(p_value text) IS 'Normalises one confidence value to 0..1: a fraction stays, a number above 1 and up to 100 or a value with "%" is a percentage, a decimal comma is accepted; anything else (negative, above 100, words) is NULL, because an invented confidence is worse than none.';
+COMMENT ON FUNCTION public.etl_parse_confidence(p_value text) IS 'Normalises one confidence value to 0..1: a fraction stays, a value with "%" or a bare number above 10 and up to 100 is a percentage, "8/10", "4 out of 5", "7 sobre 10" are read on their scale, a decimal comma is accepted; anything else (negative, above 100 or its scale, a bare number above 1 and up to 10 whose scale is not stated, words) is NULL: an invented confidence is worse than none.';
 
 --
 -- Name: etl_parse_flag(jsonb); Type: FUNCTION; Schema: public; Owner: -
 --
 
 CREATE FUNCTION public.etl_parse_flag(p_value jsonb) RETURNS boolean
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     AS $$
-    SELECT CASE jsonb_typeof(p_value)
-        WHEN 'boolean' THEN p_value::boolean
-        WHEN 'number' THEN CASE p_value::numeric WHEN 1 THEN true WHEN 0 THEN false END
-        WHEN 'string' THEN CASE
-            WHEN lower(translate(btrim(p_value #>> '{}'), 'Íí', 'ii')) IN (
-                'true', 'yes', 'y', 'si', '1', 'detected', 'present', 'visible',
-                'detectado', 'detectada', 'presente', 'verdadero'
-            ) THEN true
-            WHEN lower(btrim(p_value #>> '{}')) IN (
-                'false', 'no', 'n', '0', 'none', 'absent', 'not detected', 'not visible',
-                'no detectado', 'no detectada', 'ausente', 'falso', 'ninguno'
-            ) THEN false
-        END
-    END
+DECLARE
+    v_words text[];
+BEGIN
+    CASE jsonb_typeof(p_value)
+        WHEN 'boolean' THEN
+            RETURN p_value::boolean;
+        WHEN 'number' THEN
+            RETURN CASE p_value::numeric WHEN 1 THEN true WHEN 0 THEN false END;
+        WHEN 'string' THEN
+            v_words := array_remove(regexp_split_to_array(etl_parse_fold(p_value #>> '{}'), '[^a-z0-9]+'), '');
+        ELSE
+            RETURN NULL;
+    END CASE;
+    -- A hedged or unknown answer says nothing: "probably", "maybe yes", "unknown", "not evaluated".
+    IF v_words && ARRAY[
+        'maybe', 'possibly', 'possible', 'probably', 'likely', 'unlikely', 'unclear', 'uncertain', 'unsure',
+        'unknown', 'evaluated', 'assessed', 'applicable', 'available', 'determined', 'posible', 'posiblemente',
+        'quizas', 'probablemente', 'desconocido', 'desconocida', 'evaluado', 'evaluada', 'aplica', 'determinado',
+        'determinada', 'disponible', 'na', 'nd', 'sure', 'certain', 'clear', 'data', 'info', 'information',
+        'seguro', 'segura', 'claro', 'datos', 'informacion', 'idea', 'confirmed', 'confirmado', 'confirmada'
+    ] OR v_words[1:2] = ARRAY['n', 'a'] THEN
+        RETURN NULL;
+    END IF;
+    -- The first word answers: "yes, dense", "sí", "detected", "no", "none visible", "not detected".
+    RETURN CASE
+        WHEN v_words[1] IN (
+            'true', 'yes', 'y', 'si', '1', 'detected', 'present', 'visible', 'detectado', 'detectada', 'presente',
+            'verdadero', 'confirmed', 'positive', 'positivo'
+        ) THEN true
+        WHEN v_words[1] IN (
+            'false', 'no', 'n', '0', 'none', 'absent', 'ausente', 'falso', 'ninguno', 'ninguna', 'nope', 'negative',
+            'negativo', 'not'
+        ) THEN false
+    END;
+END
 $$;
 
 --
 -- Name: FUNCTION etl_parse_flag(p_value jsonb); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_parse_flag(p_value jsonb) IS 'Reads a smoke/flame/heat value of the model''s JSON: JSON booleans, 1/0 and the usual English and Spanish yes/no words; any other value (e.g. "unknown", "maybe", an object) is NULL, not false.';
+COMMENT ON FUNCTION public.etl_parse_flag(p_value jsonb) IS 'Reads a smoke/flame/heat value of the model''s JSON: JSON booleans, 1/0, and a string whose first word is an English or Spanish yes/no ("yes, dense", "sí", "detected", "none visible", "not detected", "no"). NULL: a hedge or an unknown ("probably", "maybe", "unknown", "n/a", "not evaluated", "not sure", "no data", "not confirmed", "no aplica"), any other value (a probability such as 0.4, an object): not false.';
+
+--
+-- Name: etl_parse_flag_probability(jsonb); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_flag_probability(p_value jsonb) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT CASE etl_parse_confidence(
+        CASE WHEN jsonb_typeof(p_value) IN ('number', 'string') THEN p_value #>> '{}' END
+    )
+        WHEN 0 THEN false
+        WHEN 1 THEN true
+    END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_flag_probability(p_value jsonb); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_flag_probability(p_value jsonb) IS 'A smoke/flame/heat probability of the model''s JSON as a detection: 0 (or 0%) is false, 1 (or 100%) is true; any other probability, or a value that is none (etl_parse_confidence), is NULL: the model is unsure, and a guessed threshold would invent a value.';
 
 --
 -- Name: etl_parse_fold(text); Type: FUNCTION; Schema: public; Owner: -
@@ -2261,77 +2913,132 @@ COMMENT ON FUNCTION public.etl_parse_fold(p_text text) IS 'Lower-cases a model r
 -- Name: etl_parse_json_facts(jsonb); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer) RETURNS record
+CREATE FUNCTION public.etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer, OUT risk_rule text, OUT confidence_rule text, OUT smoke_rule text, OUT flame_rule text, OUT heat_rule text) RETURNS record
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     AS $$
 DECLARE
-    v_key text;
-    v_value jsonb;
+    c_facts CONSTANT text[] := ARRAY['risk', 'confidence', 'smoke', 'flame', 'heat'];
+    v_leaf record;
     v_fact text;
-    -- The key found for each fact, by rank: 1 the contract's own name, 2 another spelling.
-    v_rank integer[] := ARRAY[9, 9, 9, 9, 9];
-    v_chosen jsonb[] := ARRAY[NULL, NULL, NULL, NULL, NULL]::jsonb[];
     v_slot integer;
+    v_value text;
+    -- Per fact: the key chosen so far and its rank (depth * 2, minus 1 for the contract's own name).
+    v_rank integer[] := ARRAY[99, 99, 99, 99, 99];
+    v_chosen text[] := ARRAY[NULL, NULL, NULL, NULL, NULL]::text[];
+    v_path text[] := ARRAY[NULL, NULL, NULL, NULL, NULL]::text[];
+    v_rank_here integer;
 BEGIN
     facts_named := 0;
-    FOR v_key, v_value IN SELECT e.key, e.value FROM jsonb_each(p_object) AS e ORDER BY e.key LOOP
-        -- "Risk Level", "risk-level", "riskLevel", "nivel_riesgo" all read as risklevel / nivelriesgo.
-        v_key := regexp_replace(etl_parse_fold(v_key), '[^a-z0-9]', '', 'g');
-        v_fact := CASE
-            WHEN v_key IN (
-                'risklevel', 'risk', 'riskassessment', 'riskcategory', 'riskrating', 'firerisk', 'firerisklevel',
-                'wildfirerisk', 'wildfirerisklevel', 'level', 'nivel', 'nivelriesgo', 'nivelderiesgo', 'riesgo',
-                'riesgodeincendio', 'niveldepeligro'
-            ) THEN 'risk'
-            WHEN v_key IN (
-                'confidence', 'confidencescore', 'confidencelevel', 'confianza', 'nivelconfianza', 'niveldeconfianza',
-                'gradodeconfianza', 'certainty', 'certeza'
-            ) THEN 'confidence'
-            WHEN v_key IN (
-                'smokedetected', 'smoke', 'smokepresent', 'smokevisible', 'hassmoke', 'humo', 'humodetectado',
-                'presenciadehumo', 'presenciahumo', 'hayhumo'
-            ) THEN 'smoke'
-            WHEN v_key IN (
-                'flamedetected', 'flamesdetected', 'flame', 'flames', 'flamepresent', 'flamesvisible',
-                'flamevisible', 'hasflames', 'openflames', 'fire', 'firedetected', 'activefire', 'hasfire',
-                'llamas', 'llama', 'llamasdetectadas', 'fuego', 'fuegodetectado', 'incendio', 'presenciadellamas',
-                'presenciadefuego'
-            ) THEN 'flame'
-            WHEN v_key IN (
-                'heatsignaturedetected', 'heatsignature', 'heatsignatures', 'heat', 'heatdetected', 'thermal',
-                'thermalsignature', 'thermalsignaturedetected', 'thermalanomaly', 'hotspot', 'hotspots',
-                'hotspotsdetected', 'calor', 'calordetectado', 'firmatermica', 'firmastermicas', 'firmadecalor',
-                'anomaliatermica'
-            ) THEN 'heat'
-        END;
+    -- Every value that is not an object, down to three levels: {"analysis": {"risk": {"level": ...}}}.
+    FOR v_leaf IN
+        WITH RECURSIVE walk (path, key, parent, value, depth) AS (
+            SELECT ARRAY[e.key], e.key, NULL::text, e.value, 1 FROM jsonb_each(p_object) AS e
+            UNION ALL
+            SELECT w.path || e.key, e.key, w.key, e.value, w.depth + 1
+            FROM walk AS w CROSS JOIN LATERAL jsonb_each(w.value) AS e
+            WHERE jsonb_typeof(w.value) = 'object' AND w.depth < 3
+        )
+        SELECT w.path, w.key, w.parent, w.value, w.depth FROM walk AS w
+        WHERE jsonb_typeof(w.value) <> 'object'
+        ORDER BY w.depth, w.path
+    LOOP
+        v_fact := etl_parse_json_key(v_leaf.key, v_leaf.parent);
         CONTINUE WHEN v_fact IS NULL;
         facts_named := facts_named + 1;
-        v_slot := array_position(ARRAY['risk', 'confidence', 'smoke', 'flame', 'heat'], v_fact);
-        IF v_rank[v_slot] > 1 THEN
-            v_rank[v_slot] := CASE WHEN v_key IN (
-                'risklevel', 'confidence', 'confidencescore', 'smokedetected', 'flamedetected',
-                'heatsignaturedetected'
-            ) THEN 1 ELSE 2 END;
-            IF v_chosen[v_slot] IS NULL OR v_rank[v_slot] = 1 THEN
-                v_chosen[v_slot] := v_value;
-            END IF;
+        -- The fact's value as a contract value, so that a key that says nothing ("risk": 4) lets
+        -- another key of the same fact speak ("risk_label": "high").
+        v_value := CASE v_fact
+            WHEN 'risk' THEN CASE WHEN jsonb_typeof(v_leaf.value) = 'string' THEN etl_parse_risk_level(v_leaf.value #>> '{}') END
+            WHEN 'confidence' THEN CASE
+                WHEN jsonb_typeof(v_leaf.value) IN ('number', 'string') THEN etl_parse_confidence(v_leaf.value #>> '{}')::text
+            END
+            WHEN 'smoke probability' THEN etl_parse_flag_probability(v_leaf.value)::text
+            WHEN 'flame probability' THEN etl_parse_flag_probability(v_leaf.value)::text
+            WHEN 'heat probability' THEN etl_parse_flag_probability(v_leaf.value)::text
+            ELSE etl_parse_flag(v_leaf.value)::text
+        END;
+        v_slot := array_position(c_facts, split_part(v_fact, ' ', 1));
+        v_rank_here := v_leaf.depth * 2 - CASE
+            WHEN regexp_replace(lower(v_leaf.key), '[^a-z]', '', 'g') IN (
+                'risklevel', 'confidence', 'confidencescore', 'smokedetected', 'flamedetected', 'heatsignaturedetected'
+            ) THEN 1 ELSE 0
+        END;
+        -- Of the keys with a value, the contract's own, then the shallowest, decides.
+        IF v_value IS NOT NULL AND (v_chosen[v_slot] IS NULL OR v_rank_here < v_rank[v_slot]) THEN
+            v_rank[v_slot] := v_rank_here;
+            v_chosen[v_slot] := v_value;
+            v_path[v_slot] := array_to_string(v_leaf.path, '.');
         END IF;
     END LOOP;
-    risk_level := etl_parse_risk_level(CASE WHEN jsonb_typeof(v_chosen[1]) = 'string' THEN v_chosen[1] #>> '{}' END);
-    confidence_score := etl_parse_confidence(
-        CASE WHEN jsonb_typeof(v_chosen[2]) IN ('number', 'string') THEN v_chosen[2] #>> '{}' END
-    );
-    smoke_detected := etl_parse_flag(v_chosen[3]);
-    flame_detected := etl_parse_flag(v_chosen[4]);
-    heat_signature_detected := etl_parse_flag(v_chosen[5]);
+    risk_level := v_chosen[1];
+    confidence_score := v_chosen[2]::numeric;
+    smoke_detected := v_chosen[3]::boolean;
+    flame_detected := v_chosen[4]::boolean;
+    heat_signature_detected := v_chosen[5]::boolean;
+    risk_rule := 'J key ' || v_path[1];
+    confidence_rule := 'J key ' || v_path[2];
+    smoke_rule := 'J key ' || v_path[3];
+    flame_rule := 'J key ' || v_path[4];
+    heat_rule := 'J key ' || v_path[5];
 END
 $$;
 
 --
--- Name: FUNCTION etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer); Type: COMMENT; Schema: public; Owner: -
+-- Name: FUNCTION etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer, OUT risk_rule text, OUT confidence_rule text, OUT smoke_rule text, OUT flame_rule text, OUT heat_rule text); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer) IS 'Reads risk, confidence and the three detections from the keys of one JSON object of the model. Keys match case-, accent- and separator-blind in English and Spanish (riskLevel, nivel_riesgo, confianza, smoke/humo, flames/fire/fuego/llamas, heat/heat_signature/calor, has_smoke, ...); the contract''s own key wins over another spelling. An absent key is NULL; facts_named counts the keys recognised, 0 meaning the object is not an analysis.';
+COMMENT ON FUNCTION public.etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer, OUT risk_rule text, OUT confidence_rule text, OUT smoke_rule text, OUT flame_rule text, OUT heat_rule text) IS 'Reads risk, confidence and the three detections from one JSON object of the model, down to three levels ({"analysis": {"risk": {"level": "high"}}}, {"smoke": {"detected": true}}), naming the key path each came from (J key <path>). Keys by etl_parse_json_key; values by etl_parse_risk_level, etl_parse_confidence, etl_parse_flag (a thing''s probability by etl_parse_flag_probability). The contract''s own key wins, then the shallowest; a key whose value says nothing yields to another key of the same fact that does. An absent key is NULL; facts_named counts the keys recognised, 0 meaning the object is not an analysis.';
+
+--
+-- Name: etl_parse_json_key(text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_json_key(p_key text, p_parent text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $_$
+DECLARE
+    -- "Risk Level", "risk-level", "riskLevel", "nivel_riesgo" all read as risklevel / nivelriesgo.
+    v_key text := regexp_replace(etl_parse_fold(p_key), '[^a-z0-9]', '', 'g');
+    v_parent text := CASE WHEN p_parent IS NOT NULL THEN etl_parse_json_key(p_parent, NULL) END;
+BEGIN
+    -- Inside a thing's own object: {"smoke": {"detected": true, "confidence": 0.7}}; its confidence is
+    -- the thing's, not the analysis'.
+    IF v_parent IN ('smoke', 'flame', 'heat') THEN
+        RETURN CASE
+            WHEN v_key IN (
+                'detected', 'present', 'visible', 'value', 'status', 'found', 'detectado', 'detectada', 'presente',
+                'valor', 'estado', 'observed'
+            ) THEN v_parent
+            WHEN v_key ~ '(probab|likelihood)' THEN v_parent || ' probability'
+        END;
+    END IF;
+    IF v_parent = 'risk' AND v_key IN ('level', 'nivel', 'label', 'category', 'categoria', 'class', 'rating', 'value', 'valor') THEN
+        RETURN 'risk';
+    END IF;
+    RETURN CASE
+        WHEN v_key ~ '^(overall|current|general)?(fire|wildfire)?(risk|danger)(level|label|rating|category|assessment|class)?$'
+            OR v_key ~ '^(nivel|grado)?(de)?(riesgo|peligro)(de)?(incendio|fuego)?(forestal)?$'
+            OR v_key IN ('level', 'nivel', 'riskassessment', 'firerisklevel', 'wildfirerisklevel') THEN 'risk'
+        WHEN v_key ~ '^(overall)?(confidence|certainty)(score|level|value)?$'
+            OR v_key ~ '^(nivel|grado)?(de)?(confianza|certeza)$' THEN 'confidence'
+        -- A thing's probability ("smoke_probability", "probabilidad_humo") is read as a probability.
+        WHEN v_key ~ '(probab|likelihood)' THEN CASE
+            WHEN v_key ~ '(smoke|humo)' THEN 'smoke probability'
+            WHEN v_key ~ '(flame|fire|llama|fuego|incendio)' THEN 'flame probability'
+            WHEN v_key ~ '(heat|thermal|calor|termic)' THEN 'heat probability'
+        END
+        WHEN v_key ~ '(smoke|humo)' AND v_key !~ 'detector' THEN 'smoke'
+        WHEN v_key ~ '(flame|fire|llama|fuego|incendio|blaze)' THEN 'flame'
+        WHEN v_key ~ '(heat|thermal|hotspot|calor|termic|anomaliatermica)' THEN 'heat'
+    END;
+END
+$_$;
+
+--
+-- Name: FUNCTION etl_parse_json_key(p_key text, p_parent text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_json_key(p_key text, p_parent text) IS 'The fact (risk, confidence, smoke, flame, heat, or "<thing> probability") a key of the model''s JSON names, case-, accent- and separator-blind in English and Spanish: riskLevel, risk, fire_risk, nivel_de_riesgo, riesgo, level; confidence, confidence_score, confianza, certeza; any key with smoke/humo, flame/fire/llama/fuego/incendio, heat/thermal/hotspot/calor/térmica in it (has_smoke, flames_visible, firma_termica), one with probability/likelihood as that thing''s probability. p_parent is the key holding it: {"smoke": {"detected": true}} is smoke, {"risk": {"level": "high"}} is risk, a confidence inside a thing''s object is not the analysis'' one. NULL: another key.';
 
 --
 -- Name: etl_parse_json_object(text); Type: FUNCTION; Schema: public; Owner: -
@@ -2456,6 +3163,35 @@ $$;
 COMMENT ON FUNCTION public.etl_parse_json_valid(p_text text) IS 'True when the text is one JSON value that ::jsonb accepts. Checked by rewriting (strings, then scalars, then innermost containers) instead of catching the cast''s error, so callers stay PARALLEL SAFE and never raise. Deliberately stricter than jsonb: refuses \u0000 and surrogate escapes, exponents beyond 999, texts over 15,000 characters and nesting deeper than 64; the caller then reads the response as text.';
 
 --
+-- Name: etl_parse_risk_denied(text[], integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_risk_denied(p_tokens text[], p_at integer) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+BEGIN
+    -- Back over at most six tokens, within the phrase (no punctuation), and not past a thing of
+    -- its own ("no smoke and low risk" denies the smoke, not the risk).
+    FOR i IN REVERSE p_at - 1 .. greatest(p_at - 6, 1) LOOP
+        EXIT WHEN p_tokens[i] IN (
+            '.', ';', ',', '!', '?', '|', E'\n', ':', 'but', 'pero', 'and', 'y', 'smoke', 'humo', 'flame',
+            'flames', 'llamas', 'fire', 'fuego', 'heat', 'calor'
+        );
+        IF p_tokens[i] IN ('no', 'not', 'never', 'nor', 'ni', 'nunca', 'neither', 'hardly') THEN
+            RETURN true;
+        END IF;
+    END LOOP;
+    RETURN false;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_risk_denied(p_tokens text[], p_at integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_risk_denied(p_tokens text[], p_at integer) IS 'True when no/not/never/ni/nunca stands in the six tokens before p_at, within the phrase (no punctuation, "and", "but" or smoke/flame/heat word between): the level there is denied, not stated. Used by etl_parse_text_risk_level.';
+
+--
 -- Name: etl_parse_risk_level(text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2465,14 +3201,21 @@ CREATE FUNCTION public.etl_parse_risk_level(p_value text) RETURNS text
 DECLARE
     v_words text[] := array_remove(regexp_split_to_array(etl_parse_fold(p_value), '[^a-z]+'), '');
     v_word text;
+    v_level text;
 BEGIN
     IF v_words IN ('{no}', '{sin}') THEN
         RETURN 'none';
     END IF;
+    -- A question ("high?") is no level.
+    IF strpos(p_value, '?') > 0 THEN
+        RETURN NULL;
+    END IF;
     FOR i IN 1..coalesce(array_length(v_words, 1), 0) LOOP
         v_word := v_words[i];
         IF v_word IN ('no', 'sin') AND v_words[i + 1] IN ('risk', 'riesgo') THEN
-            RETURN 'none';
+            v_word := 'none';
+        ELSIF v_word IN ('not', 'no', 'nor', 'ni', 'never') THEN
+            RETURN NULL;  -- "not high", "no alto": denied, not stated
         END IF;
         v_word := CASE
             WHEN v_word IN ('critical', 'critico', 'critica', 'extreme', 'extremo', 'extrema', 'severe', 'severo',
@@ -2481,13 +3224,14 @@ BEGIN
             WHEN v_word IN ('medium', 'moderate', 'moderado', 'moderada', 'medio', 'media', 'intermediate',
                             'intermedio', 'intermedia') THEN 'medium'
             WHEN v_word IN ('low', 'bajo', 'baja', 'minimal', 'minimo', 'minima') THEN 'low'
-            WHEN v_word IN ('none', 'ninguno', 'ninguna', 'nulo', 'nula', 'nil') THEN 'none'
+            WHEN v_word IN ('none', 'ninguno', 'ninguna', 'nulo', 'nula', 'nil', 'zero', 'cero') THEN 'none'
         END;
-        IF v_word IS NOT NULL THEN
-            RETURN v_word;
+        IF v_word IS NOT NULL AND v_level IS NOT NULL AND v_word <> v_level THEN
+            RETURN NULL;  -- two levels: "medium-high", "low or medium" is a range
         END IF;
+        v_level := coalesce(v_level, v_word);
     END LOOP;
-    RETURN NULL;
+    RETURN v_level;
 END
 $$;
 
@@ -2495,40 +3239,78 @@ $$;
 -- Name: FUNCTION etl_parse_risk_level(p_value text); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_parse_risk_level(p_value text) IS 'Maps a risk value written in English or Spanish to exactly one of critical, high, medium, low, none (moderate/medio/moderado = medium; extreme/severe = critical; "no risk", "sin riesgo", ninguno, nulo and a bare "no" = none); the first risk word wins ("medium-high" = medium). No risk word: NULL.';
+COMMENT ON FUNCTION public.etl_parse_risk_level(p_value text) IS 'Maps a risk value written in English or Spanish to exactly one of critical, high, medium, low, none (moderate/medio/moderado = medium; extreme/severe = critical; "no risk", "sin riesgo", ninguno, nulo, zero and a bare "no" = none). No level: no risk word, a question ("high?"), two levels ("medium-high", "low or medium"), a denied one ("not high"): NULL.';
+
+--
+-- Name: etl_parse_risk_of_other(text[], integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_risk_of_other(p_tokens text[], p_label integer) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+DECLARE
+    v_next integer := p_label + 1;
+BEGIN
+    IF p_tokens[v_next] IS NULL OR p_tokens[v_next] NOT IN ('of', 'de', 'del', 'for', 'para') THEN
+        RETURN false;
+    END IF;
+    v_next := v_next + 1;
+    WHILE p_tokens[v_next] IN ('a', 'an', 'the', 'un', 'una', 'el', 'la', 'los', 'las', 'any') LOOP
+        v_next := v_next + 1;
+    END LOOP;
+    RETURN p_tokens[v_next] ~ '^[a-z]' AND p_tokens[v_next] NOT IN (
+        'fire', 'fires', 'wildfire', 'wildfires', 'forest', 'bushfire', 'burning', 'ignition', 'spread',
+        'incendio', 'incendios', 'fuego', 'fuegos', 'propagacion', 'ignicion', 'this', 'that', 'these', 'scene',
+        'image', 'area', 'situation', 'frame', 'zone', 'camera', 'site', 'location', 'esta', 'este', 'escena',
+        'imagen', 'zona', 'area', 'situacion', 'camara', 'level', 'nivel'
+    );
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_risk_of_other(p_tokens text[], p_label integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_risk_of_other(p_tokens text[], p_label integer) IS 'True when the risk/riesgo/danger label at p_label is followed by "of"/"de"/"for" and a word that is not fire (fire, wildfire, incendio, fuego, spread, ...) nor the scene itself (this, image, area, zona, ...): "risk of rain", "riesgo de accidente". etl_parse_text_risk_level reads no level there.';
 
 --
 -- Name: etl_parse_text_confidence(text[]); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.etl_parse_text_confidence(p_tokens text[]) RETURNS numeric
+CREATE FUNCTION public.etl_parse_text_confidence(p_tokens text[], OUT confidence_score numeric, OUT rule text) RETURNS record
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-    AS $$
+    AS $_$
 DECLARE
     v_label integer;
     v_next integer;
     v_at integer;
-    v_number numeric;
-    v_whole numeric;
+    v_rule text;
+    v_whole integer;
 BEGIN
-    -- The number after a label: "Confidence: 96%", "Confianza: 0,88", "confidence 0.97",
-    -- "confidence level of about 0.9", "Confidence: high (0.9)". The earliest label with a number wins.
+    -- C1 label: the number after a label: "Confidence: 96%", "Confianza: 0,88", "confidence 0.97",
+    -- "confidence level of about 0.9", "Confidence: high (0.9)", "Confidence (0-1): 0.8".
+    -- The earliest label with a number wins.
     FOREACH v_label IN ARRAY array_positions(p_tokens, 'confidence') || array_positions(p_tokens, 'confianza')
         || array_positions(p_tokens, 'certainty') || array_positions(p_tokens, 'certeza')
     LOOP
         v_next := v_label + 1;
-        WHILE v_next <= v_label + 6 AND p_tokens[v_next] IN (
-            ':', 'level', 'score', 'nivel', 'is', 'of', 'at', 'about', 'around', 'approximately', 'approx',
+        WHILE v_next <= v_label + 8 AND (p_tokens[v_next] IN (
+            ':', '=', '(', ')', 'level', 'score', 'nivel', 'is', 'of', 'at', 'about', 'around', 'approximately', 'approx',
             'roughly', 'es', 'de', 'del', 'el', 'la', 'aproximadamente', 'aprox', 'un', 'una', 'high', 'medium',
             'low', 'alta', 'media', 'baja', 'alto', 'medio', 'bajo'
-        ) LOOP
-            v_next := v_next + 1;
+        )
+            -- a scale announced before the value: "(0-1): 0.8", "(0-100): 80"
+            OR (p_tokens[v_next] ~ '^[0-9]' AND p_tokens[v_next + 1] = '-' AND p_tokens[v_next + 2] ~ '^[0-9]'
+                AND p_tokens[v_next + 3] IN (':', ')')))
+        LOOP
+            v_next := v_next + CASE WHEN p_tokens[v_next] ~ '^[0-9]' THEN 3 ELSE 1 END;
         END LOOP;
-        IF left(p_tokens[v_next], 1) BETWEEN '0' AND '9' AND (v_at IS NULL OR v_next < v_at) THEN
+        IF (p_tokens[v_next] ~ '^[0-9]' OR p_tokens[v_next] = '-') AND (v_at IS NULL OR v_next < v_at) THEN
             v_at := v_next;
+            v_rule := 'C1 number after a confidence label';
         END IF;
     END LOOP;
-    -- Else the number before it: "90% confidence", "I am 85% confident", "80% de confianza".
+    -- C2 before: else the number right before it: "90% confidence", "I am 85% confident", "80% de confianza".
     IF v_at IS NULL THEN
         FOREACH v_label IN ARRAY array_positions(p_tokens, 'confidence') || array_positions(p_tokens, 'confident')
             || array_positions(p_tokens, 'confianza') || array_positions(p_tokens, 'certainty')
@@ -2539,26 +3321,39 @@ BEGIN
             WHILE v_next >= v_label - 3 AND p_tokens[v_next] IN ('%', 'percent', 'por', 'ciento', 'de', 'of') LOOP
                 v_next := v_next - 1;
             END LOOP;
-            IF left(p_tokens[v_next], 1) BETWEEN '0' AND '9' AND (v_at IS NULL OR v_next < v_at) THEN
+            IF p_tokens[v_next] ~ '^[0-9]' AND (v_at IS NULL OR v_next < v_at) THEN
                 v_at := v_next;
+                v_rule := 'C2 number before "confidence"';
             END IF;
         END LOOP;
     END IF;
     -- A number token (etl_parse_tokens); bounded so that the casts cannot overflow.
     IF v_at IS NULL OR length(p_tokens[v_at]) > 40 THEN
-        RETURN NULL;
+        RETURN;
     END IF;
-    -- "8/10", "9 out of 10"
+    rule := v_rule;
+    -- A negative value ("-0.2") or a range ("60-70%", "0.6 to 0.8") is no confidence.
+    IF p_tokens[v_at] = '-' OR p_tokens[v_at - 1] = '-' OR (
+        p_tokens[v_at + 1] IN ('-', 'to', 'a') AND p_tokens[v_at + 2] ~ '^[0-9]'
+    ) OR (p_tokens[v_at + 1] = '%' AND p_tokens[v_at + 2] IN ('-', 'to', 'a') AND p_tokens[v_at + 3] ~ '^[0-9]') THEN
+        rule := rule || ': out of range';
+        RETURN;
+    END IF;
+    -- A scale: "8/10", "9 out of 10", "4 of 5", "7 sobre 10", "3 de 5".
     v_next := CASE
-        WHEN p_tokens[v_at + 1] = '/' THEN v_at + 2
+        WHEN p_tokens[v_at + 1] IN ('/', 'of', 'sobre', 'de') THEN v_at + 2
         WHEN p_tokens[v_at + 1] = 'out' AND p_tokens[v_at + 2] = 'of' THEN v_at + 3
     END;
-    IF length(p_tokens[v_next]) <= 3 AND translate(p_tokens[v_next], '0123456789', '') = '' THEN
-        v_number := replace(p_tokens[v_at], ',', '.')::numeric;
-        v_whole := p_tokens[v_next]::numeric;
-        RETURN CASE WHEN v_whole > 0 AND v_number <= v_whole THEN trim_scale(v_number / v_whole) END;
+    IF p_tokens[v_next] ~ '^[0-9]{1,3}$' THEN
+        v_whole := p_tokens[v_next]::integer;
+        confidence_score := CASE
+            WHEN v_whole > 0 AND replace(p_tokens[v_at], ',', '.')::numeric <= v_whole
+                THEN trim_scale(round(replace(p_tokens[v_at], ',', '.')::numeric / v_whole, 4))
+        END;
+        rule := rule || CASE WHEN confidence_score IS NULL THEN ': out of range' ELSE ' on its scale' END;
+        RETURN;
     END IF;
-    RETURN etl_parse_confidence(
+    confidence_score := etl_parse_confidence(
         p_tokens[v_at]
         || CASE
             WHEN p_tokens[v_at + 1] IN ('%', 'percent') OR (p_tokens[v_at + 1] = 'por' AND p_tokens[v_at + 2] = 'ciento')
@@ -2566,89 +3361,28 @@ BEGIN
             ELSE ''
         END
     );
+    IF confidence_score IS NULL THEN
+        rule := rule || ': out of range or on no stated scale';
+    END IF;
 END
-$$;
+$_$;
 
 --
--- Name: FUNCTION etl_parse_text_confidence(p_tokens text[]); Type: COMMENT; Schema: public; Owner: -
+-- Name: FUNCTION etl_parse_text_confidence(p_tokens text[], OUT confidence_score numeric, OUT rule text); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_parse_text_confidence(p_tokens text[]) IS 'Confidence from the tokens of a free-text response (etl_parse_tokens): the number after the first confidence/confianza/certainty label that has one ("Confidence: 96%", "Confianza: 0,88", "confidence 0.97", "8/10"), else a number right before it ("90% confidence"); normalised by etl_parse_confidence. A bare number elsewhere is not a confidence.';
+COMMENT ON FUNCTION public.etl_parse_text_confidence(p_tokens text[], OUT confidence_score numeric, OUT rule text) IS 'Confidence from the asserted tokens of a free-text response (etl_parse_assertions), and its rule: C1 the number after the first confidence/confianza/certainty label that has one ("Confidence: 96%", "Confianza: 0,88", "Confidence (0-1): 0.8"), else C2 a number right before it ("90% confidence"). "8/10", "9 out of 10", "7 sobre 10", "3 de 5" are read on their scale; anything else is normalised by etl_parse_confidence. NULL (the rule says why): a negative value, a range ("60-70%"), more than its scale ("12/10"), a bare number on no stated scale ("7"). A bare number elsewhere is not a confidence.';
 
 --
 -- Name: etl_parse_text_detections(text[]); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean) RETURNS record
+CREATE FUNCTION public.etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT smoke_rule text, OUT flame_rule text, OUT heat_rule text) RETURNS record
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-    AS $$
+    AS $_$
 DECLARE
     -- The words the rules know and what each is; '?' kinds depend on the neighbouring words.
-    c_kind CONSTANT jsonb := '{
-        "smoke": "smoke", "smokes": "smoke", "humo": "smoke", "humos": "smoke", "humareda": "smoke",
-        "flame": "flame", "flames": "flame", "blaze": "flame",
-        "fire": "?fire", "fires": "?fire", "wildfire": "?fire", "wildfires": "?fire", "incendio": "?fire",
-        "incendios": "?fire", "fuego": "?fire", "fuegos": "?fire",
-        "llama": "?llama", "llamas": "?llama",
-        "thermal": "heat", "calor": "heat", "termica": "heat", "termicas": "heat", "termico": "heat",
-        "termicos": "heat", "hotspot": "heat", "hotspots": "heat",
-        "heat": "?heat",
-        "hot": "?hot",
-        "caliente": "?caliente", "calientes": "?caliente",
-        ".": "stop", ";": "stop", "!": "stop", "?": "stop", "|": "stop", "\n": "stop",
-        ",": "comma",
-        ":": "colon",
-        "but": "contrast", "however": "contrast", "although": "contrast", "though": "contrast",
-        "whereas": "contrast", "while": "contrast", "except": "contrast", "pero": "contrast",
-        "aunque": "contrast", "sino": "contrast", "embargo": "contrast", "excepto": "contrast",
-        "salvo": "contrast", "mientras": "contrast",
-        "instead": "?instead",
-        "rather": "?rather",
-        "lugar": "?lugar", "vez": "?lugar",
-        "free": "?free", "libre": "?free",
-        "clear": "?clear", "libres": "?clear", "exento": "?clear", "exenta": "?clear",
-        "without": "pre", "neither": "pre", "nor": "pre", "never": "pre", "sin": "pre", "ni": "pre",
-        "tampoco": "pre", "nunca": "pre", "absence": "pre", "ausencia": "pre", "lack": "pre",
-        "no": "either", "not": "either", "none": "either", "ningun": "either", "ninguna": "either",
-        "ninguno": "either", "nada": "either",
-        "absent": "postneg", "ausente": "postneg", "ausentes": "postneg", "false": "postneg",
-        "falso": "postneg", "negative": "postneg", "negativo": "postneg",
-        "si": "?si",
-        "yes": "postpos", "true": "postpos", "verdadero": "postpos", "positive": "postpos",
-        "positivo": "postpos",
-        "for": "neutral", "whether": "neutral", "buscar": "neutral", "busca": "neutral", "buscando": "neutral",
-        "analyze": "?imperative", "analyse": "?imperative", "report": "?imperative", "describe": "?imperative",
-        "identify": "?imperative", "detect": "?imperative", "determine": "?imperative",
-        "assess": "?imperative", "evaluate": "?imperative", "check": "?imperative", "look": "?imperative",
-        "indicate": "?imperative", "provide": "?imperative", "return": "?imperative", "respond": "?imperative",
-        "answer": "?imperative", "state": "?imperative", "analiza": "?imperative", "analice": "?imperative",
-        "analizar": "?imperative", "reporta": "?imperative", "reporte": "?imperative",
-        "identifica": "?imperative", "identifique": "?imperative", "detecta": "?imperative",
-        "detecte": "?imperative", "determina": "?imperative", "evalua": "?imperative", "evalue": "?imperative",
-        "indica": "?imperative", "indique": "?imperative", "proporciona": "?imperative",
-        "responde": "?imperative", "responda": "?imperative",
-        "and": "list", "or": "list", "y": "list", "o": "list", "e": "list", "u": "list", "any": "list",
-        "other": "list", "signs": "list", "sign": "list", "signature": "list", "signatures": "list",
-        "firma": "list", "firmas": "list", "spot": "list", "spots": "list", "evidence": "list",
-        "trace": "list", "traces": "list", "indication": "list", "indications": "list", "indicio": "list",
-        "indicios": "list", "senal": "list", "senales": "list", "signo": "list", "signos": "list",
-        "rastro": "list", "rastros": "list", "anomaly": "list", "anomalies": "list", "anomalia": "list",
-        "anomalias": "list", "column": "list", "columns": "list", "columna": "list", "columnas": "list",
-        "plume": "list", "plumes": "list", "of": "list", "de": "list", "del": "list", "la": "list",
-        "las": "list", "el": "list", "los": "list", "un": "list", "una": "list", "the": "list", "a": "list",
-        "an": "list", "active": "list", "activa": "list", "activas": "list", "activo": "list",
-        "activos": "list", "possible": "list", "posible": "list", "posibles": "list",
-        "visible": "presence", "visibles": "presence", "present": "presence", "presente": "presence",
-        "presentes": "presence", "detected": "presence", "detectado": "presence", "detectada": "presence",
-        "detectados": "presence", "detectadas": "presence", "seen": "presence", "observed": "presence",
-        "observado": "presence", "observada": "presence", "observados": "presence", "observadas": "presence",
-        "apparent": "presence", "evident": "presence", "found": "presence", "identified": "presence",
-        "detectable": "presence", "observable": "presence", "shown": "presence", "noted": "presence",
-        "obvious": "presence", "spotted": "presence", "perceptible": "presence", "perceptibles": "presence",
-        "apreciable": "presence", "apreciables": "presence", "aprecia": "presence", "aprecian": "presence",
-        "observa": "presence", "observan": "presence", "detectan": "presence", "ve": "presence",
-        "ven": "presence"
-    }'::jsonb;
+    c_kind CONSTANT jsonb := etl_parse_word_kinds();
     v_word text[] := p_tokens;
     -- What each token is: smoke/flame/heat, or its part in the rules (stop, comma, pre, either, ...).
     v_kind text[] := '{}';
@@ -2668,20 +3402,32 @@ DECLARE
     v_verdict text;
     v_value boolean;
     v_before boolean;
+    v_rule text[] := ARRAY[NULL, NULL, NULL]::text[];
+    -- The words beside a '?' token, across a hyphen.
+    v_prev_word text;
+    v_next_word text;
+    v_thing integer;
+    v_next integer;
+    -- The kind of the last token read (skips aside): "Smoke:" then a line end answers nothing.
+    v_last text;
 BEGIN
     FOR i IN 1..coalesce(array_length(v_word, 1), 0) LOOP
         v_kind[i] := coalesce(c_kind ->> v_word[i], 'word');
         IF left(v_kind[i], 1) = '?' THEN
+            -- The neighbours across a hyphen: "fire-fighting", "smoke-detector", "heat-wave".
+            v_next_word := CASE WHEN v_word[i + 1] = '-' THEN v_word[i + 2] ELSE v_word[i + 1] END;
+            v_prev_word := CASE WHEN v_word[i - 1] = '-' THEN v_word[i - 2] ELSE v_word[i - 1] END;
             v_kind[i] := CASE v_kind[i]
                 -- "fire risk", "risk of fire", "riesgo de incendio", "wildfire smoke": no flame seen.
                 WHEN '?fire' THEN CASE
-                    WHEN v_word[i + 1] IN (
+                    WHEN v_next_word IN (
                         'risk', 'risks', 'danger', 'hazard', 'hazards', 'weather', 'season', 'prone', 'detection',
                         'detector', 'warning', 'warnings', 'alert', 'alerts', 'monitoring', 'prevention', 'safety',
                         'department', 'station', 'fighters', 'fighter', 'fighting', 'truck', 'trucks', 'break',
-                        'breaks', 'index', 'smoke', 'smokes'
+                        'breaks', 'index', 'smoke', 'smokes', 'hydrant', 'hydrants', 'extinguisher', 'escape',
+                        'exit', 'alarm', 'alarms', 'door', 'lane', 'tower', 'drill', 'brigade'
                     ) OR (
-                        v_word[i - 1] IN ('of', 'for', 'de', 'del')
+                        v_prev_word IN ('of', 'for', 'de', 'del')
                         AND v_word[i - 2] IN (
                             'risk', 'danger', 'threat', 'chance', 'likelihood', 'probability', 'possibility',
                             'prevention', 'detection', 'riesgo', 'peligro', 'amenaza', 'probabilidad', 'posibilidad',
@@ -2690,28 +3436,65 @@ BEGIN
                     ) THEN 'word'
                     ELSE 'flame'
                 END
-                WHEN '?llama' THEN CASE WHEN v_word[i - 1] = 'se' THEN 'word' ELSE 'flame' END
-                WHEN '?heat' THEN
-                    CASE WHEN v_word[i + 1] IN ('wave', 'waves', 'haze', 'shimmer', 'index') THEN 'word' ELSE 'heat' END
-                WHEN '?hot' THEN CASE WHEN v_word[i + 1] IN ('spot', 'spots') THEN 'heat' ELSE 'word' END
+                WHEN '?llama' THEN CASE WHEN v_prev_word = 'se' THEN 'word' ELSE 'flame' END
+                -- "smoke detector", "thermal camera", "cámara térmica": the device, not the thing.
+                WHEN '?smoke' THEN CASE
+                    WHEN v_next_word IN ('detector', 'detectors', 'alarm', 'alarms', 'sensor', 'sensors') THEN 'word'
+                    ELSE 'smoke'
+                END
+                WHEN '?thermal' THEN CASE
+                    WHEN v_next_word IN (
+                        'camera', 'cameras', 'sensor', 'sensors', 'channel', 'imaging', 'image', 'imagery', 'data',
+                        'band', 'view', 'lens', 'feed'
+                    ) THEN 'word'
+                    ELSE 'heat'
+                END
+                WHEN '?termica' THEN
+                    CASE WHEN v_prev_word IN ('camara', 'camaras', 'sensor', 'canal') THEN 'word' ELSE 'heat' END
+                -- "Hace calor", "mucho calor": the weather.
+                WHEN '?calor' THEN CASE
+                    WHEN v_prev_word IN ('hace', 'mucho', 'poco', 'tanto') OR etl_parse_weather_near(v_word, i) THEN 'word'
+                    ELSE 'heat'
+                END
+                -- "not evaluated", "no aplica", "sin datos": the model did not look; see the post-pass.
+                WHEN '?unstated' THEN CASE
+                    WHEN v_prev_word IN ('not', 'no', 'sin') THEN 'unknown' ELSE 'word'
+                END
+                -- "n/a", "N/D"; "Smoke: N" is no, "Humo: Y" is yes.
+                WHEN '?n' THEN CASE
+                    WHEN v_next_word = '/' THEN 'unknown'
+                    WHEN v_prev_word IN (':', '=') THEN 'postneg'
+                    ELSE 'word'
+                END
+                WHEN '?y' THEN CASE WHEN v_prev_word IN (':', '=') THEN 'postpos' ELSE 'list' END
+                -- "Fire has been ruled out" (its doubt, "cannot be ruled out", is left out before).
+                WHEN '?ruled' THEN CASE WHEN v_next_word = 'out' THEN 'postneg' ELSE 'word' END
+                -- "heat wave", "summer heat", "heat is high in the afternoon": the weather.
+                WHEN '?heat' THEN CASE
+                    WHEN v_next_word IN ('wave', 'waves', 'haze', 'shimmer', 'index')
+                        OR v_prev_word IN ('hot', 'summer', 'afternoon', 'ambient', 'midday')
+                        OR etl_parse_weather_near(v_word, i) THEN 'word'
+                    ELSE 'heat'
+                END
+                WHEN '?hot' THEN CASE WHEN v_next_word IN ('spot', 'spots') THEN 'heat' ELSE 'word' END
                 WHEN '?caliente' THEN CASE
-                    WHEN v_word[i - 1] IN ('punto', 'puntos', 'zona', 'zonas', 'foco', 'focos') THEN 'heat' ELSE 'word'
+                    WHEN v_prev_word IN ('punto', 'puntos', 'zona', 'zonas', 'foco', 'focos') THEN 'heat' ELSE 'word'
                 END
                 -- "fog rather than smoke", "instead of flames", "en lugar de humo": not that thing.
-                WHEN '?instead' THEN CASE WHEN v_word[i + 1] = 'of' THEN 'pre' ELSE 'contrast' END
-                WHEN '?rather' THEN CASE WHEN v_word[i + 1] = 'than' THEN 'pre' ELSE 'word' END
-                WHEN '?lugar' THEN CASE WHEN v_word[i - 1] = 'en' AND v_word[i + 1] = 'de' THEN 'pre' ELSE 'word' END
+                WHEN '?instead' THEN CASE WHEN v_next_word = 'of' THEN 'pre' ELSE 'contrast' END
+                WHEN '?rather' THEN CASE WHEN v_next_word = 'than' THEN 'pre' ELSE 'word' END
+                WHEN '?lugar' THEN CASE WHEN v_prev_word = 'en' AND v_next_word = 'de' THEN 'pre' ELSE 'word' END
                 -- "free of smoke" before, "smoke-free" after.
-                WHEN '?free' THEN CASE WHEN v_word[i + 1] IN ('of', 'de') THEN 'pre' ELSE 'postneg' END
-                WHEN '?clear' THEN CASE WHEN v_word[i + 1] IN ('of', 'de') THEN 'pre' ELSE 'word' END
+                WHEN '?free' THEN CASE WHEN v_next_word IN ('of', 'de') THEN 'pre' ELSE 'postneg' END
+                WHEN '?clear' THEN CASE WHEN v_next_word IN ('of', 'de') THEN 'pre' ELSE 'word' END
                 -- Spanish "si hay humo" is "whether there is smoke"; "Humo: sí" is yes.
                 WHEN '?si' THEN CASE
-                    WHEN v_word[i + 1] IN ('hay', 'existe', 'existen', 'se', 'el', 'la', 'los', 'las') THEN 'neutral'
+                    WHEN v_next_word IN ('hay', 'existe', 'existen', 'se', 'el', 'la', 'los', 'las') THEN 'neutral'
                     ELSE 'postpos'
                 END
                 -- A prompt's instruction opens its clause: "Report risk level, smoke, flame and heat."
                 WHEN '?imperative' THEN CASE
-                    WHEN v_word[i - 1] IS NULL OR v_word[i - 1] IN ('.', ';', '!', '?', '|', ':', E'\n') THEN 'imperative'
+                    WHEN v_prev_word IS NULL OR v_prev_word IN ('.', ';', '!', '?', '|', ':', E'\n') THEN 'imperative'
                     WHEN v_word[i] = 'detecta' THEN 'presence'
                     ELSE 'word'
                 END
@@ -2719,10 +3502,83 @@ BEGIN
         END IF;
     END LOOP;
 
+    -- Post-pass: what neighbours decide across several tokens (only questions, negations and
+    -- values after a colon start one).
     FOR i IN 1..coalesce(array_length(v_word, 1), 0) LOOP
+        CONTINUE WHEN v_kind[i] NOT IN ('question', 'either', 'pre') AND v_kind[i - 1] IS DISTINCT FROM 'colon';
+        IF v_kind[i] = 'question' THEN
+            -- "Any flames? None.", "Smoke? Yes, thin.", "Q: ... smoke? A: No", "¿Hay humo? Sí": the answer
+            -- after the question mark settles what the question named; no answer settles nothing.
+            v_next := i + 1;
+            WHILE v_word[v_next] IN ('a', 'answer', 'respuesta', 'r', ':', '-', E'\n') LOOP
+                v_next := v_next + 1;
+            END LOOP;
+            v_kind[i] := CASE
+                WHEN v_word[v_next] IN (
+                    'yes', 'si', 'y', 'yeah', 'yep', 'true', 'present', 'detected', 'visible', 'visibles', 'presente',
+                    'detectado', 'detectada', 'confirmed', 'positive', 'positivo'
+                ) THEN 'q_yes'
+                WHEN v_word[v_next] IN (
+                    'no', 'none', 'nope', 'nothing', 'ninguno', 'ninguna', 'nada', 'false', 'n', 'negative',
+                    'negativo', 'absent', 'ausente'
+                ) OR (v_word[v_next] = 'not' AND v_kind[v_next + 1] = 'presence') THEN 'q_no'
+                ELSE 'q_none'
+            END;
+            -- A bare answer ("No.", "Yes, on the left") has said its part; "No smoke" still reads on.
+            IF v_kind[i] <> 'q_none' AND (v_kind[v_next + 1] IS NULL
+                OR v_kind[v_next + 1] IN ('stop', 'comma', 'question', 'presence', 'contrast')) THEN
+                FOR j IN i + 1..v_next LOOP
+                    v_kind[j] := 'skip';
+                END LOOP;
+                IF v_kind[v_next + 1] = 'presence' THEN
+                    v_kind[v_next + 1] := 'skip';
+                END IF;
+            END IF;
+        ELSIF v_word[i] IN ('not', 'no') AND (v_word[i + 1] IN ('true', 'cierto', 'verdad')
+            OR v_word[i + 1] IN ('es', 'is') AND v_word[i + 2] IN ('true', 'cierto', 'verdad')) THEN
+            -- "It is not true that there is no smoke", "No es cierto que no haya humo": the next
+            -- negation in the sentence is taken back.
+            v_kind[i] := 'skip';
+            v_kind[i + 1] := 'skip';
+            v_kind[i + 2] := CASE WHEN v_word[i + 1] IN ('es', 'is') THEN 'skip' ELSE v_kind[i + 2] END;
+            FOR j IN i + 2..i + 12 LOOP
+                EXIT WHEN v_kind[j] IS NULL OR v_kind[j] IN ('stop', 'question');
+                IF v_kind[j] IN ('either', 'pre') THEN
+                    v_kind[j] := 'skip';
+                    EXIT;
+                END IF;
+            END LOOP;
+        ELSIF v_kind[i] IN ('either', 'pre') AND v_kind[i + 1] = 'unknown' THEN
+            v_kind[i] := 'skip';  -- "not evaluated", "no determinado", "sin datos"
+        ELSIF v_kind[i] = 'either' AND v_word[i] IN ('not', 'no') AND v_kind[i + 1] = 'postneg' THEN
+            -- "Smoke is not absent": a double negation states it.
+            v_kind[i] := 'skip';
+            v_kind[i + 1] := 'postpos';
+        ELSIF v_word[i] ~ '^[0-9]' AND v_kind[i - 1] = 'colon' THEN
+            -- A number for a thing ("Smoke: 0", "Flames: 1", "Probability of smoke: 0%"): 0 is no, 1 or
+            -- 100% yes, any other is a probability, not a detection.
+            v_kind[i] := CASE
+                WHEN v_word[i] ~ '^0+([.,]0+)?$' THEN 'postneg'
+                WHEN v_word[i] ~ '^1([.,]0+)?$' OR (v_word[i] = '100' AND v_word[i + 1] = '%') THEN 'postpos'
+                ELSE 'unknown'
+            END;
+        END IF;
+    END LOOP;
+
+    FOR i IN 1..coalesce(array_length(v_word, 1), 0) LOOP
+        CONTINUE WHEN v_kind[i] = 'skip';
         -- First: does this token settle the pending mentions?
         v_verdict := NULL;
-        IF v_kind[i] IN ('stop', 'contrast', 'pre', 'neutral') THEN
+        IF v_kind[i] IN ('stop', 'unknown', 'drop', 'q_none', 'q_yes', 'q_no') THEN
+            v_verdict := CASE
+                WHEN v_kind[i] = 'q_yes' THEN 'answer_yes'
+                WHEN v_kind[i] = 'q_no' THEN 'answer_no'
+                -- "Smoke: --" (a field left empty), "Smoke: unknown", "what looks like smoke is
+                -- actually fog", a question left unanswered: nothing said.
+                WHEN v_kind[i] <> 'stop' OR v_last = 'colon' THEN 'drop'
+                ELSE 'pos'
+            END;
+        ELSIF v_kind[i] IN ('contrast', 'pre', 'neutral') THEN
             v_verdict := 'pos';
         ELSIF v_kind[i] = 'comma' THEN
             IF v_kind[i + 1] IS NULL OR v_kind[i + 1] NOT IN ('smoke', 'flame', 'heat', 'list') THEN
@@ -2736,7 +3592,7 @@ BEGIN
             -- A thing ahead in the same clause makes it a negation before that thing.
             v_before := false;
             FOR j IN i + 1..i + 5 LOOP
-                EXIT WHEN v_kind[j] IS NULL OR v_kind[j] IN ('stop', 'comma', 'colon', 'contrast');
+                EXIT WHEN v_kind[j] IS NULL OR v_kind[j] IN ('stop', 'comma', 'colon', 'contrast', 'question', 'q_yes', 'q_no', 'q_none');
                 IF v_kind[j] IN ('smoke', 'flame', 'heat') THEN
                     v_before := true;
                     EXIT;
@@ -2765,11 +3621,21 @@ BEGIN
             FOR j IN 1..coalesce(array_length(v_pending, 1), 0) LOOP
                 v_value := CASE v_verdict
                     WHEN 'neg' THEN false
+                    WHEN 'answer_no' THEN false
                     WHEN 'yes' THEN true
-                    ELSE CASE WHEN NOT v_pending_neutral[j] THEN true END
+                    WHEN 'answer_yes' THEN true
+                    WHEN 'pos' THEN CASE WHEN NOT v_pending_neutral[j] THEN true END
                 END;
-                IF v_value IS NOT NULL THEN
-                    v_found[v_pending[j]] := v_value OR coalesce(v_found[v_pending[j]], false);
+                -- A positive mention wins over a negated one; the rule says what settled the value.
+                IF v_value AND v_found[v_pending[j]] IS NOT TRUE OR NOT v_value AND v_found[v_pending[j]] IS NULL THEN
+                    v_found[v_pending[j]] := v_value;
+                    v_rule[v_pending[j]] := CASE v_verdict
+                        WHEN 'pos' THEN 'D1 named'
+                        WHEN 'answer_yes' THEN 'D4 question answered yes'
+                        WHEN 'answer_no' THEN 'D4 question answered no'
+                        WHEN 'yes' THEN 'D3 answered yes after it'
+                        ELSE 'D3 denied after it'
+                    END;
                 END IF;
             END LOOP;
             v_pending := '{}';
@@ -2780,14 +3646,17 @@ BEGIN
         -- Then: the token's own meaning.
         IF v_kind[i] IN ('smoke', 'flame', 'heat') THEN
             IF v_scope = 'neg' THEN
-                v_found[array_position(ARRAY['smoke', 'flame', 'heat'], v_kind[i])] :=
-                    coalesce(v_found[array_position(ARRAY['smoke', 'flame', 'heat'], v_kind[i])], false);
+                v_thing := array_position(ARRAY['smoke', 'flame', 'heat'], v_kind[i]);
+                IF v_found[v_thing] IS NULL THEN
+                    v_found[v_thing] := false;
+                    v_rule[v_thing] := 'D2 denied before it';
+                END IF;
             ELSE
                 v_pending := v_pending || array_position(ARRAY['smoke', 'flame', 'heat'], v_kind[i]);
                 v_pending_neutral := v_pending_neutral || (coalesce(v_scope = 'neutral', false) OR v_clause_neutral);
             END IF;
             v_listing := v_scope IS NOT NULL;
-        ELSIF v_kind[i] IN ('stop', 'contrast', 'colon') THEN
+        ELSIF v_kind[i] IN ('stop', 'contrast', 'colon', 'q_yes', 'q_no', 'q_none', 'unknown', 'drop') THEN
             v_scope := NULL;
             v_clause_neutral := false;
         ELSIF v_kind[i] = 'comma' THEN
@@ -2822,82 +3691,140 @@ BEGIN
         IF v_scope IS NULL THEN
             v_listing := false;
         END IF;
+        v_last := v_kind[i];
     END LOOP;
-    -- Mentions still pending at the end stand as said.
+    -- Mentions still pending at the end stand as said, unless their field was left empty ("Flames: --").
     FOR j IN 1..coalesce(array_length(v_pending, 1), 0) LOOP
-        IF NOT v_pending_neutral[j] THEN
+        IF NOT v_pending_neutral[j] AND v_last IS DISTINCT FROM 'colon' AND v_found[v_pending[j]] IS NOT TRUE THEN
             v_found[v_pending[j]] := true;
+            v_rule[v_pending[j]] := 'D1 named';
         END IF;
     END LOOP;
     smoke_detected := v_found[1];
     flame_detected := v_found[2];
     heat_signature_detected := v_found[3];
+    smoke_rule := v_rule[1];
+    flame_rule := v_rule[2];
+    heat_rule := v_rule[3];
 END
-$$;
+$_$;
 
 --
--- Name: FUNCTION etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean); Type: COMMENT; Schema: public; Owner: -
+-- Name: FUNCTION etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT smoke_rule text, OUT flame_rule text, OUT heat_rule text); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean) IS 'Smoke, flame and heat-signature detections from the tokens of a free-text response (English, Spanish; etl_parse_tokens). Words: smoke/humo; flame(s)/fire/wildfire/blaze/llama(s)/fuego/incendio, except in "fire risk", "risk of fire", "riesgo de incendio", "wildfire smoke", "se llama"; heat/thermal/hot spot/calor/térmica. A mention is false when a negation governs it: before it (no, not, without, neither/nor, none, sin, ni, ningún; "no se observa humo ni fuego"), reaching over a list of things ("No smoke, flames or heat signatures") but not past a contrast (but, pero), a sentence end or a comma that starts a new phrase; or after it ("Smoke: none", "flames are not visible", "humo: no", "smoke_detected: false"). Mentions in an echoed instruction ("Report ... smoke, flame and heat") or after "look for", "whether", "si hay" say nothing unless answered ("Checked for smoke: none"). Hedged mentions ("possible smoke") count as detections and a positive mention beats a negated one ("no smoke on the left, heavy smoke on the right"). A thing that is never mentioned is NULL, never false.';
+COMMENT ON FUNCTION public.etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT smoke_rule text, OUT flame_rule text, OUT heat_rule text) IS 'Smoke, flame and heat-signature detections from the asserted tokens of a free-text response (etl_parse_assertions: hedged, hypothetical and earlier-frame segments are already gone), each with the rule that settled it. Words: smoke/humo (not "smoke detector"); flame(s)/fire/wildfire/blaze/llama(s)/fuego/incendio, except in "fire risk", "risk of fire", "fire truck", "riesgo de incendio", "se llama"; heat/thermal/hot spot/calor/térmica (not "thermal camera", "heat wave", "hace calor"). D1 named: a mention stands as a detection. D2 denied before it: no, not, without, neither/nor, none, sin, ni, ningún, reaching over a list ("No smoke, flames or heat signatures") but not past a contrast, a sentence end or a comma that starts a new phrase. D3 answered after it: "Smoke: none", "flames are not visible", "humo: no", "Smoke: N", "Smoke: 0", "ruled out", "humo descartado" (false), "Heat: yes", "Flames: 1", "smoke is not absent" (true). D4 a question answered: "Any flames? None.", "¿Hay humo? Sí". No value: an answer that says nothing ("unknown", "n/a", "not evaluated", "sin datos", a probability such as "40%", an empty "Smoke: --"), a question left unanswered, a mention taken back ("what looks like smoke is actually fog"), an echoed instruction ("Report ... smoke, flame and heat") or "look for", "si hay" unless answered. "It is not true that there is no smoke" takes its negation back. A positive mention beats a negated one ("no smoke on the left, heavy smoke on the right"). A thing never mentioned is NULL, never false.';
 
 --
 -- Name: etl_parse_text_risk_level(text[]); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.etl_parse_text_risk_level(p_tokens text[]) RETURNS text
+CREATE FUNCTION public.etl_parse_text_risk_level(p_tokens text[], OUT risk_level text, OUT rule text) RETURNS record
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     AS $$
 DECLARE
+    c_level CONSTANT text[] := ARRAY[
+        'critical', 'extreme', 'severe', 'high', 'elevated', 'medium', 'moderate', 'low', 'minimal', 'zero',
+        'none', 'critico', 'critica', 'extremo', 'extrema', 'alto', 'alta', 'elevado', 'elevada', 'moderado',
+        'moderada', 'medio', 'media', 'bajo', 'baja', 'nulo', 'nula', 'ninguno', 'cero'
+    ];
+    c_negation CONSTANT text[] := ARRAY['no', 'not', 'never', 'nor', 'ni', 'nunca', 'neither', 'hardly'];
+    c_break CONSTANT text[] := ARRAY['.', ';', ',', '!', '?', '|', E'\n', ':'];
+    c_fire CONSTANT text[] := ARRAY[
+        'fire', 'fires', 'wildfire', 'wildfires', 'burning', 'ignition', 'spread', 'incendio', 'incendios',
+        'fuego', 'propagacion', 'ignicion'
+    ];
     v_label integer;
     v_next integer;
-    -- The earliest position that gave a level, and that level.
     v_found integer;
-    v_level text;
+    v_after integer;
     v_word text;
 BEGIN
-    -- 1. A level right after a label: "Risk level: none", "Nivel de riesgo: ALTO", "riesgo muy alto",
-    --    "the risk of fire is high", "**Risk:** Moderate", "risk_level": "low", "Nivel: bajo".
+    -- R1 label: a level right after a risk label: "Risk level: none", "Nivel de riesgo: ALTO",
+    --    "the risk of fire is high", "**Risk:** Moderate", "Risk: 4/5 (high)", "Risk level? Low".
     FOREACH v_label IN ARRAY array_positions(p_tokens, 'risk') || array_positions(p_tokens, 'riesgo')
         || array_positions(p_tokens, 'peligro') || array_positions(p_tokens, 'danger')
         || array_positions(p_tokens, 'nivel')
     LOOP
         CONTINUE WHEN p_tokens[v_label] = 'nivel' AND p_tokens[v_label + 1] IS DISTINCT FROM ':';
         CONTINUE WHEN v_found IS NOT NULL AND v_found < v_label;
+        -- Another danger than fire: "weather danger", "risk of rain", "riesgo de accidente".
+        CONTINUE WHEN p_tokens[v_label - 1] IN (
+            'weather', 'road', 'traffic', 'flood', 'flooding', 'health', 'accident', 'electrical', 'security',
+            'collision', 'storm'
+        ) OR etl_parse_risk_of_other(p_tokens, v_label);
+        -- A denied one: "no hay indicios de un riesgo crítico".
+        CONTINUE WHEN etl_parse_risk_denied(p_tokens, v_label);
         v_next := v_label + 1;
-        WHILE v_next <= v_label + 8 AND p_tokens[v_next] IN (
-            ':', 'level', 'levels', 'assessment', 'rating', 'category', 'score', 'of', 'for', 'a', 'the', 'fire',
-            'fires', 'wildfire', 'wildfires', 'de', 'del', 'el', 'la', 'incendio', 'incendios', 'fuego', 'forestal',
-            'forestales', 'is', 'es', 'was', 'be', 'would', 'seems', 'appears', 'remains', 'considered', 'assessed',
-            'estimated', 'rated', 'as', 'at', 'se', 'considera', 'muy', 'very', 'currently', 'actualmente', 'overall',
+        WHILE v_next <= v_label + 10 AND (p_tokens[v_next] IN (
+            ':', '?', '-', '=', '(', ')', 'level', 'levels', 'assessment', 'rating', 'category', 'score', 'of',
+            'for', 'a', 'the', 'fire', 'fires', 'wildfire', 'wildfires', 'de', 'del', 'el', 'la', 'incendio',
+            'incendios', 'fuego', 'forestal', 'forestales', 'is', 'es', 'was', 'be', 'seems', 'appears',
+            'remains', 'considered', 'assessed', 'estimated', 'rated', 'as', 'at', 'se', 'considera', 'muy',
+            'very', 'currently', 'current', 'now', 'today', 'actualmente', 'actual', 'ahora', 'hoy', 'overall',
             'general'
-        ) LOOP
+        -- "seems to be high"; not "raise the risk to high"
+        ) OR p_tokens[v_next] = 'to' AND p_tokens[v_next + 1] = 'be') LOOP
             v_next := v_next + 1;
         END LOOP;
+        -- A score before the word: "4/5 (high)", "2/10 - low", "8 de 10 (alto)"; a score alone is no level.
+        IF p_tokens[v_next] ~ '^[0-9]' THEN
+            v_next := v_next + CASE
+                WHEN p_tokens[v_next + 1] IN ('/', 'of', 'de', 'sobre') THEN 3
+                WHEN p_tokens[v_next + 1] = 'out' THEN 4
+                ELSE 1
+            END;
+            WHILE p_tokens[v_next] IN ('-', ':', '=', '(') LOOP
+                v_next := v_next + 1;
+            END LOOP;
+        END IF;
+        v_word := NULL;
         IF p_tokens[v_next] IN ('no', 'sin') THEN
             -- "Risk: no risk", "riesgo: no." but not "Risk: no smoke"
             v_word := CASE
                 WHEN p_tokens[v_next + 1] IS NULL
                     OR p_tokens[v_next + 1] IN ('risk', 'riesgo', '.', ';', '!', '?', '|', ',', E'\n') THEN 'none'
             END;
+            -- "Risk is not critical but medium", "no es crítico sino moderado": the level after the contrast.
+            IF v_word IS NULL AND p_tokens[v_next + 1] = 'es' THEN
+                v_next := v_next + 1;
+            END IF;
+            IF v_word IS NULL AND p_tokens[v_next + 1] = ANY(c_level)
+                AND p_tokens[v_next + 2] IN ('but', 'sino', 'pero') AND p_tokens[v_next + 3] = ANY(c_level) THEN
+                v_word := etl_parse_risk_level(p_tokens[v_next + 3]);
+            END IF;
+        ELSIF p_tokens[v_next] = 'not' THEN
+            IF p_tokens[v_next + 1] = ANY(c_level)
+                AND p_tokens[v_next + 2] IN ('but', 'sino', 'pero') AND p_tokens[v_next + 3] = ANY(c_level) THEN
+                v_word := etl_parse_risk_level(p_tokens[v_next + 3]);
+            END IF;
         ELSE
-            v_word := etl_parse_risk_level(p_tokens[v_next]);
+            -- A range is no level: "medium to high", "moderate-to-high", "bajo o medio".
+            v_after := v_next + 1;
+            WHILE v_after <= v_next + 3 AND p_tokens[v_after] IN ('to', 'or', 'y', 'o', 'a', '-', '/', 'and') LOOP
+                v_after := v_after + 1;
+            END LOOP;
+            IF v_after = v_next + 1 OR p_tokens[v_after] IS NULL OR NOT p_tokens[v_after] = ANY(c_level) THEN
+                v_word := etl_parse_risk_level(p_tokens[v_next]);
+            END IF;
         END IF;
         IF v_word IS NOT NULL THEN
             v_found := v_label;
-            v_level := v_word;
+            risk_level := v_word;
+            rule := 'R1 level after a risk label';
         END IF;
     END LOOP;
-    IF v_level IS NOT NULL THEN
-        RETURN v_level;
+    IF risk_level IS NOT NULL THEN
+        RETURN;
     END IF;
-    -- 2. A level before "risk"/"riesgo": "low risk", "HIGH RISK", "no immediate wildfire risk",
-    --    "alto riesgo", "sin riesgo", "no hay riesgo".
+    -- R2 before: a level before "risk"/"riesgo": "low risk", "HIGH RISK", "no immediate wildfire risk",
+    --    "alto riesgo", "sin riesgo", "no hay riesgo"; not a denied one ("not a high risk").
     FOREACH v_label IN ARRAY array_positions(p_tokens, 'risk') || array_positions(p_tokens, 'riesgo') LOOP
+        CONTINUE WHEN etl_parse_risk_of_other(p_tokens, v_label);
         v_next := v_label - 1;
         WHILE v_next >= v_label - 3 AND p_tokens[v_next] IN (
             'immediate', 'significant', 'apparent', 'real', 'major', 'serious', 'visible', 'current', 'fire',
-            'wildfire', 'inmediato', 'aparente', 'significativo', 'hay', 'existe', 'ningun'
+            'wildfire', 'inmediato', 'aparente', 'significativo', 'hay', 'existe', 'ningun', '-'
         ) LOOP
             v_next := v_next - 1;
         END LOOP;
@@ -2905,28 +3832,38 @@ BEGIN
             'critical', 'extreme', 'severe', 'high', 'elevated', 'medium', 'moderate', 'low', 'minimal', 'no',
             'critico', 'alto', 'elevado', 'moderado', 'medio', 'bajo', 'sin'
         ) OR (v_found IS NOT NULL AND v_found < v_next);
+        CONTINUE WHEN p_tokens[v_next] NOT IN ('no', 'sin') AND etl_parse_risk_denied(p_tokens, v_next);
+        -- "no risk" is none, but "no hay riesgo alto" denies a level and "no risk level given" a label.
+        CONTINUE WHEN p_tokens[v_next] IN ('no', 'sin') AND coalesce(
+            p_tokens[v_label + 1] = ANY(c_level) OR p_tokens[v_label + 1] IN (
+                'level', 'levels', 'assessment', 'rating', 'score', 'information', 'info', 'data', 'nivel',
+                'evaluation', 'estimate', 'category', 'muy', 'very'
+            ), false);
+        CONTINUE WHEN coalesce(p_tokens[v_next - 1] IN ('to', 'or', 'y', 'o', 'a', '-', '/')
+            AND p_tokens[v_next - 2] = ANY(c_level), false);
         v_found := v_next;
-        v_level := CASE WHEN p_tokens[v_next] IN ('no', 'sin') THEN 'none' ELSE etl_parse_risk_level(p_tokens[v_next]) END;
+        risk_level := CASE WHEN p_tokens[v_next] IN ('no', 'sin') THEN 'none' ELSE etl_parse_risk_level(p_tokens[v_next]) END;
+        rule := 'R2 level before "risk"';
     END LOOP;
-    IF v_level IS NOT NULL THEN
-        RETURN v_level;
+    IF risk_level IS NOT NULL THEN
+        RETURN;
     END IF;
-    -- 3. A response that opens with its level as a heading: "CRITICAL: active flames ...".
+    -- R3 heading: a response that opens with its level: "CRITICAL: active flames ...".
     IF p_tokens[1] IN (
         'critical', 'critico', 'critica', 'extreme', 'extremo', 'extrema', 'high', 'alto', 'alta', 'medium',
         'moderate', 'moderado', 'moderada', 'medio', 'media', 'low', 'bajo', 'baja'
     ) AND (p_tokens[2] IS NULL OR p_tokens[2] IN (':', '!', '.', '|', E'\n')) THEN
-        RETURN etl_parse_risk_level(p_tokens[1]);
+        risk_level := etl_parse_risk_level(p_tokens[1]);
+        rule := 'R3 level as the heading';
     END IF;
-    RETURN NULL;
 END
 $$;
 
 --
--- Name: FUNCTION etl_parse_text_risk_level(p_tokens text[]); Type: COMMENT; Schema: public; Owner: -
+-- Name: FUNCTION etl_parse_text_risk_level(p_tokens text[], OUT risk_level text, OUT rule text); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_parse_text_risk_level(p_tokens text[]) IS 'Risk level from the tokens of a free-text response (etl_parse_tokens): first a level right after a risk/riesgo/peligro/danger/"nivel:" label (over words like "level", "of fire", "is", "muy"), else one right before "risk"/"riesgo" ("low risk", "no risk", "sin riesgo"), else a level that opens the response as a heading ("CRITICAL: ..."). A level word anywhere else ("high in the sky", "low clouds") is not a risk level: NULL.';
+COMMENT ON FUNCTION public.etl_parse_text_risk_level(p_tokens text[], OUT risk_level text, OUT rule text) IS 'Risk level from the asserted tokens of a free-text response (etl_parse_assertions), and its rule: R1 a level right after a risk/riesgo/peligro/danger/"nivel:" label (over words like "level", "of fire", "is", "current", "muy", "?" and a score such as "4/5"); R2 a level right before "risk"/"riesgo" ("low risk", "no risk", "sin riesgo"); R3 a level opening the response ("CRITICAL: ..."). No level: a label for another danger (weather, road, "risk of rain", "riesgo de accidente"), a denied level ("not a high risk", "no hay indicios de un riesgo crítico"; but "not critical but medium" is medium), a range ("medium to high"), a score alone ("3 of 5"), a level word anywhere else ("low clouds"): NULL.';
 
 --
 -- Name: etl_parse_tokens(text); Type: FUNCTION; Schema: public; Owner: -
@@ -2943,7 +3880,7 @@ BEGIN
             regexp_replace(
                 regexp_replace(etl_parse_fold(p_response), 'n''t\M', ' not', 'g'), '\mcannot\M', 'can not', 'g'
             ),
-            '([0-9]+(?:[.,][0-9]+)?(?:e[+-]?[0-9]+)?|[a-z]+|[.;:,!?|%/\n])',
+            '([0-9]+(?:[.,][0-9]+)?(?:e[+-]?[0-9]+)?|[a-z]+|[.;:,!?|%/=()\n-])',
             'g'
         ) WITH ORDINALITY AS m (token, n)
         ORDER BY m.n
@@ -2955,7 +3892,123 @@ $$;
 -- Name: FUNCTION etl_parse_tokens(p_response text); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_parse_tokens(p_response text) IS 'Splits a folded response (etl_parse_fold) into tokens: words, numbers with their decimal point or comma and exponent ("0.91", "0,87", "1e5"), and the punctuation the rules use (. ; : , ! ? | % / and line ends); "don''t" and "cannot" become "do not", "can not". Other characters (quotes, *, #, brackets) are dropped, so Markdown and JSON-like text read as plain words.';
+COMMENT ON FUNCTION public.etl_parse_tokens(p_response text) IS 'Splits a folded response (etl_parse_fold) into tokens: words, numbers with their decimal point or comma and exponent ("0.91", "0,87", "1e5"), and the punctuation the rules use (. ; : , ! ? | % / = - ( ) and line ends: "-" tells "-0.2" and "60-70%" from a number, brackets close an aside); "don''t" and "cannot" become "do not", "can not". Other characters (quotes, *, #, [ ], { }) are dropped, so Markdown and JSON-like text read as plain words.';
+
+--
+-- Name: etl_parse_weather_near(text[], integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_weather_near(p_tokens text[], p_at integer) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+BEGIN
+    -- Element by element: a slice of a large array would copy it whole on every call.
+    FOR i IN p_at + 1..p_at + 5 LOOP
+        IF p_tokens[i] IN (
+            'afternoon', 'weather', 'temperature', 'temperatures', 'summer', 'sunny', 'ambient', 'degrees',
+            'celsius', 'temperatura', 'verano', 'clima', 'grados'
+        ) THEN
+            RETURN true;
+        END IF;
+    END LOOP;
+    RETURN false;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_parse_weather_near(p_tokens text[], p_at integer); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_weather_near(p_tokens text[], p_at integer) IS 'True when one of the five tokens after p_at is a weather word (afternoon, weather, temperature, summer, degrees, temperatura, clima, ...): etl_parse_text_detections then reads "heat" there as the weather, not a heat signature.';
+
+--
+-- Name: etl_parse_word_kinds(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_parse_word_kinds() RETURNS jsonb
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT '{
+        "smoke": "?smoke", "smokes": "?smoke", "humo": "smoke", "humos": "smoke", "humareda": "smoke",
+        "flame": "flame", "flames": "flame", "blaze": "flame",
+        "fire": "?fire", "fires": "?fire", "wildfire": "?fire", "wildfires": "?fire", "incendio": "?fire",
+        "incendios": "?fire", "fuego": "?fire", "fuegos": "?fire",
+        "llama": "?llama", "llamas": "?llama",
+        "thermal": "?thermal", "calor": "?calor", "termica": "?termica", "termicas": "?termica",
+        "termico": "?termica", "termicos": "?termica", "hotspot": "heat", "hotspots": "heat",
+        "heat": "?heat",
+        "hot": "?hot",
+        "caliente": "?caliente", "calientes": "?caliente",
+        ".": "stop", ";": "stop", "!": "stop", "?": "question", "|": "stop", "\n": "stop",
+        ",": "comma",
+        ":": "colon", "=": "colon", "-": "skip", "(": "skip", ")": "skip",
+        "unknown": "unknown", "undetermined": "unknown", "indeterminate": "unknown", "unavailable": "unknown",
+        "unclear": "unknown", "desconocido": "unknown", "desconocida": "unknown", "indeterminado": "unknown",
+        "indeterminada": "unknown", "na": "unknown",
+        "evaluated": "?unstated", "assessed": "?unstated", "applicable": "?unstated", "available": "?unstated",
+        "determined": "?unstated", "checked": "?unstated", "evaluado": "?unstated", "evaluada": "?unstated",
+        "determinado": "?unstated", "determinada": "?unstated", "aplica": "?unstated",
+        "disponible": "?unstated", "datos": "?unstated",
+        "n": "?n", "actually": "drop", "realidad": "drop", "realmente": "drop",
+        "but": "contrast", "however": "contrast", "although": "contrast", "though": "contrast",
+        "whereas": "contrast", "while": "contrast", "except": "contrast", "pero": "contrast",
+        "aunque": "contrast", "sino": "contrast", "embargo": "contrast", "excepto": "contrast",
+        "salvo": "contrast", "mientras": "contrast",
+        "instead": "?instead",
+        "rather": "?rather",
+        "lugar": "?lugar", "vez": "?lugar",
+        "free": "?free", "libre": "?free",
+        "clear": "?clear", "libres": "?clear", "exento": "?clear", "exenta": "?clear",
+        "without": "pre", "neither": "pre", "nor": "pre", "never": "pre", "sin": "pre", "ni": "pre",
+        "tampoco": "pre", "nunca": "pre", "nothing": "pre", "zero": "pre", "descarta": "pre", "descartan": "pre",
+        "descartado": "postneg", "descartada": "postneg", "ruled": "?ruled", "absence": "pre", "ausencia": "pre", "lack": "pre",
+        "no": "either", "not": "either", "none": "either", "ningun": "either", "ninguna": "either",
+        "ninguno": "either", "nada": "either",
+        "absent": "postneg", "ausente": "postneg", "ausentes": "postneg", "false": "postneg",
+        "falso": "postneg", "negative": "postneg", "negativo": "postneg",
+        "si": "?si",
+        "yes": "postpos", "true": "postpos", "verdadero": "postpos", "positive": "postpos",
+        "positivo": "postpos",
+        "for": "neutral", "whether": "neutral", "buscar": "neutral", "busca": "neutral", "buscando": "neutral",
+        "analyze": "?imperative", "analyse": "?imperative", "report": "?imperative", "describe": "?imperative",
+        "identify": "?imperative", "detect": "?imperative", "determine": "?imperative",
+        "assess": "?imperative", "evaluate": "?imperative", "check": "?imperative", "look": "?imperative",
+        "indicate": "?imperative", "provide": "?imperative", "return": "?imperative", "respond": "?imperative",
+        "answer": "?imperative", "state": "?imperative", "analiza": "?imperative", "analice": "?imperative",
+        "analizar": "?imperative", "reporta": "?imperative", "reporte": "?imperative",
+        "identifica": "?imperative", "identifique": "?imperative", "detecta": "?imperative",
+        "detecte": "?imperative", "determina": "?imperative", "evalua": "?imperative", "evalue": "?imperative",
+        "indica": "?imperative", "indique": "?imperative", "proporciona": "?imperative",
+        "responde": "?imperative", "responda": "?imperative",
+        "and": "list", "or": "list", "y": "?y", "o": "list", "e": "list", "u": "list", "any": "list",
+        "other": "list", "signs": "list", "sign": "list", "signature": "list", "signatures": "list",
+        "firma": "list", "firmas": "list", "spot": "list", "spots": "list", "evidence": "list",
+        "trace": "list", "traces": "list", "indication": "list", "indications": "list", "indicio": "list",
+        "indicios": "list", "senal": "list", "senales": "list", "signo": "list", "signos": "list",
+        "rastro": "list", "rastros": "list", "anomaly": "list", "anomalies": "list", "anomalia": "list",
+        "anomalias": "list", "column": "list", "columns": "list", "columna": "list", "columnas": "list",
+        "plume": "list", "plumes": "list", "of": "list", "de": "list", "del": "list", "la": "list",
+        "las": "list", "el": "list", "los": "list", "un": "list", "una": "list", "the": "list", "a": "list",
+        "an": "list", "active": "list", "activa": "list", "activas": "list", "activo": "list",
+        "activos": "list",
+        "visible": "presence", "visibles": "presence", "present": "presence", "presente": "presence",
+        "presentes": "presence", "detected": "presence", "detectado": "presence", "detectada": "presence",
+        "detectados": "presence", "detectadas": "presence", "seen": "presence", "observed": "presence",
+        "observado": "presence", "observada": "presence", "observados": "presence", "observadas": "presence",
+        "apparent": "presence", "evident": "presence", "found": "presence", "identified": "presence",
+        "detectable": "presence", "observable": "presence", "shown": "presence", "noted": "presence",
+        "obvious": "presence", "spotted": "presence", "perceptible": "presence", "perceptibles": "presence",
+        "apreciable": "presence", "apreciables": "presence", "aprecia": "presence", "aprecian": "presence",
+        "observa": "presence", "observan": "presence", "detectan": "presence", "ve": "presence",
+        "ven": "presence"
+    }'::jsonb
+$$;
+
+--
+-- Name: FUNCTION etl_parse_word_kinds(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_parse_word_kinds() IS 'The word table of etl_parse_text_detections (folded words, etl_parse_fold): smoke, flame, heat; stop, comma, colon, question, contrast; pre (a negation before: without, sin, ni), either (no, not, none: before or after), postneg/postpos (an answer after: absent, false / yes, true), unknown (unknown, n/a), drop (actually), list (words a negation reaches over: and, or, signs of), presence (visible, detected), neutral, skip; "?" kinds depend on the neighbouring words.';
 
 --
 -- Name: etl_prune_queue(integer); Type: FUNCTION; Schema: public; Owner: -
@@ -3012,8 +4065,12 @@ DECLARE
     v_count integer;
 BEGIN
     UPDATE public.etl_processing_queue AS q
-    SET status = CASE WHEN q.attempts >= q.max_attempts THEN 'failed' ELSE 'pending' END,
-        completed_at = CASE WHEN q.attempts >= q.max_attempts THEN now() END,
+    SET status = CASE WHEN q.attempts >= q.max_attempts AND NOT q.rerun THEN 'failed' ELSE 'pending' END,
+        completed_at = CASE WHEN q.attempts >= q.max_attempts AND NOT q.rerun THEN now() END,
+        -- Fresher facts arrived during the dead claim (etl_ingest_execution): they get their own tries.
+        attempts = CASE WHEN q.rerun THEN 0 ELSE q.attempts END,
+        rerun = false,
+        extraction_pending = false,
         next_attempt_at = now(),
         claim_token = NULL,
         locked_until = NULL,
@@ -3043,18 +4100,69 @@ CREATE FUNCTION public.etl_reconcile(p_window interval DEFAULT NULL::interval) R
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 DECLARE
-    v_since timestamptz := now() - coalesce(p_window, public.etl_setting('reconcile_window')::interval);
+    v_window interval := coalesce(p_window, public.etl_setting('reconcile_window')::interval);
+    v_settle interval := public.etl_setting('reconcile_settle')::interval;
     v_batch integer := public.etl_setting('backfill_batch')::integer;
-    v_after bigint := 0;
+    v_watched text[] := ARRAY(SELECT workflow_id FROM n8n.watched_workflows);
+    v_mark bigint;
+    v_after bigint;
+    v_open bigint;
+    v_settled bigint;
     v_total integer := 0;
     v_step record;
 BEGIN
+    -- One reconcile at a time moves the mark.
+    SELECT checked_through INTO v_mark FROM public.etl_reconcile_mark FOR UPDATE;
+    IF NOT FOUND THEN
+        -- First run: start where the window starts, not at n8n's first execution (a backfill is
+        -- never automatic). A backward scan of n8n's primary key to the first older execution.
+        SELECT coalesce(max(e.id), 0) INTO v_mark
+        FROM n8n.execution_entity AS e
+        WHERE e."createdAt" < now() - v_window;
+        -- Durable at once: a crash that lost it would start the mark again from the window.
+        PERFORM set_config('synchronous_commit', 'on', true);
+        INSERT INTO public.etl_reconcile_mark (checked_through) VALUES (v_mark);
+    END IF;
+
+    -- An explicit window (sai-etl sweep --window) looks back by time as well.
+    IF p_window IS NOT NULL THEN
+        v_after := 0;
+        LOOP
+            v_step := public.etl_ingest_from_n8n(now() - p_window, v_after, v_batch, 'reconcile', 1);
+            v_total := v_total + v_step.ingested;
+            EXIT WHEN v_step.scanned < v_batch;
+            v_after := v_step.last_id;
+        END LOOP;
+    END IF;
+
+    -- Everything above the mark, however old: a range of n8n's primary key, never its whole table.
+    v_after := v_mark;
     LOOP
-        v_step := public.etl_ingest_from_n8n(v_since, v_after, v_batch, 'reconcile', 1);
+        v_step := public.etl_ingest_from_n8n('-infinity', v_after, v_batch, 'reconcile', 1);
         v_total := v_total + v_step.ingested;
         EXIT WHEN v_step.scanned < v_batch;
         v_after := v_step.last_id;
     END LOOP;
+
+    -- The mark moves up to the first watched execution still unfinished, and never past an id
+    -- younger than reconcile_settle (a concurrent insert of a lower id may not be visible yet).
+    SELECT min(e.id) INTO v_open
+    FROM n8n.execution_entity AS e
+    WHERE e.id > v_mark
+      AND e."workflowId" = ANY (v_watched)
+      AND e.status NOT IN ('success', 'error', 'crashed', 'canceled')
+      AND e."deletedAt" IS NULL;
+    SELECT max(e.id) INTO v_settled
+    FROM n8n.execution_entity AS e
+    WHERE e.id > v_mark AND e."createdAt" < now() - v_settle;
+    -- least() skips a NULL: no unfinished execution leaves only the settle bound.
+    IF least(v_open - 1, v_settled) > v_mark AND v_settled IS NOT NULL THEN
+        -- Durable before it counts: this commit flushes the WAL of every ingest it vouches for
+        -- (the Stage 1 link commits asynchronously).
+        PERFORM set_config('synchronous_commit', 'on', true);
+        UPDATE public.etl_reconcile_mark
+        SET checked_through = least(v_open - 1, v_settled), updated_at = now();
+    END IF;
     RETURN v_total;
 END
 $$;
@@ -3063,7 +4171,40 @@ $$;
 -- Name: FUNCTION etl_reconcile(p_window interval); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_reconcile(p_window interval) IS 'Records every finished execution of a watched workflow that stopped within p_window (default setting reconcile_window) and that the dashboard lacks, however Stage 1 missed it. Returns how many it added.';
+COMMENT ON FUNCTION public.etl_reconcile(p_window interval) IS 'Records every finished execution of a watched workflow that the dashboard lacks, however Stage 1 missed it and however old: all n8n ids above the high-water mark etl_reconcile_mark (a range of n8n''s primary key), then moves the mark up to the first watched execution still unfinished or younger than setting reconcile_settle. The first run starts the mark at setting reconcile_window; p_window given also looks back that far by stoppedAt. Returns how many it added.';
+
+--
+-- Name: etl_record_image_store(text, text, bigint, bigint, bigint); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_record_image_store(p_host text, p_root text, p_free_bytes bigint, p_total_bytes bigint, p_used_bytes bigint DEFAULT NULL::bigint) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_measured timestamptz;
+BEGIN
+    INSERT INTO public.etl_image_stores AS s
+        (host, root, measured_at, free_bytes, total_bytes, used_bytes, used_measured_at)
+    VALUES (p_host, p_root, now(), p_free_bytes, p_total_bytes, p_used_bytes,
+            CASE WHEN p_used_bytes IS NOT NULL THEN now() END)
+    ON CONFLICT (host, root) DO UPDATE SET
+        measured_at = excluded.measured_at,
+        free_bytes = excluded.free_bytes,
+        total_bytes = excluded.total_bytes,
+        used_bytes = coalesce(excluded.used_bytes, s.used_bytes),
+        used_measured_at = coalesce(excluded.used_measured_at, s.used_measured_at)
+    RETURNING s.used_measured_at INTO v_measured;
+    RETURN v_measured IS NULL
+        OR v_measured < now() - public.etl_setting('image_measure_every')::interval;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_record_image_store(p_host text, p_root text, p_free_bytes bigint, p_total_bytes bigint, p_used_bytes bigint); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_record_image_store(p_host text, p_root text, p_free_bytes bigint, p_total_bytes bigint, p_used_bytes bigint) IS 'Records the free and total bytes of image root p_root on host p_host and, when given, the root''s own size (p_used_bytes; NULL keeps the last measurement). Returns whether the size is due to be measured again (never measured, or longer ago than image_measure_every).';
 
 --
 -- Name: etl_refresh_data_quality(integer); Type: FUNCTION; Schema: public; Owner: -
@@ -3170,7 +4311,8 @@ DECLARE
     v_count integer;
 BEGIN
     UPDATE public.etl_processing_queue AS q
-    SET status = 'pending', attempts = greatest(q.attempts - 1, 0), next_attempt_at = now(),
+    SET status = 'pending', next_attempt_at = now(), rerun = false, extraction_pending = false,
+        attempts = CASE WHEN q.rerun THEN 0 ELSE greatest(q.attempts - 1, 0) END,
         claim_token = NULL, locked_until = NULL
     FROM unnest(p_queue_ids, p_claim_tokens) AS r (id, token)
     WHERE q.id = r.id AND q.claim_token = r.token AND q.status = 'processing';
@@ -3240,6 +4382,30 @@ $$;
 COMMENT ON FUNCTION public.etl_reprocess(p_since timestamp with time zone, p_execution_ids bigint[]) IS 'Queues Stage 2 again, at backfill priority, for executions that finished since p_since (optionally only p_execution_ids) and whose item is done (completed, failed or skipped); items in flight are left alone. Extraction and images are upserts, so the result replaces the old one. Returns the count.';
 
 --
+-- Name: etl_reprocess_preview(timestamp with time zone, bigint[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_reprocess_preview(p_since timestamp with time zone, p_execution_ids bigint[] DEFAULT NULL::bigint[]) RETURNS TABLE(execution_id bigint, status text, completion_timestamp timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+    -- The same selection as etl_reprocess.
+    SELECT q.execution_id, q.status, e.completion_timestamp
+    FROM public.etl_processing_queue AS q
+    INNER JOIN public.executions AS e ON e.id = q.execution_id
+    WHERE q.status IN ('completed', 'failed', 'skipped')
+      AND e.completion_timestamp >= p_since
+      AND (p_execution_ids IS NULL OR q.execution_id = ANY (p_execution_ids))
+    ORDER BY q.execution_id
+$$;
+
+--
+-- Name: FUNCTION etl_reprocess_preview(p_since timestamp with time zone, p_execution_ids bigint[]); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_reprocess_preview(p_since timestamp with time zone, p_execution_ids bigint[]) IS 'The items etl_reprocess(p_since, p_execution_ids) would queue again, with their status and when the execution finished; changes nothing.';
+
+--
 -- Name: etl_retry(text, bigint[]); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3296,6 +4462,64 @@ $$;
 --
 
 COMMENT ON FUNCTION public.etl_retry_delay(p_attempts integer) IS 'Delay before the next attempt after p_attempts failed ones: retry_base_seconds * 2^(n-1), capped at retry_max_seconds, times a random 0.5-1.0.';
+
+--
+-- Name: etl_retry_preview(text, bigint[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_retry_preview(p_status text DEFAULT 'failed'::text, p_execution_ids bigint[] DEFAULT NULL::bigint[]) RETURNS TABLE(execution_id bigint, status text, attempts integer, last_error text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+BEGIN
+    IF p_status IS NULL OR p_status NOT IN ('failed', 'skipped') THEN
+        RAISE EXCEPTION 'etl_retry: only failed or skipped items can be retried, not %', coalesce(p_status, 'NULL')
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- The same selection as etl_retry.
+    RETURN QUERY
+    SELECT q.execution_id, q.status, q.attempts, q.last_error
+    FROM public.etl_processing_queue AS q
+    WHERE q.status = p_status
+      AND (p_execution_ids IS NULL OR q.execution_id = ANY (p_execution_ids))
+    ORDER BY q.execution_id;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_retry_preview(p_status text, p_execution_ids bigint[]); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_retry_preview(p_status text, p_execution_ids bigint[]) IS 'The items etl_retry(p_status, p_execution_ids) would reopen, with their attempts and last error; changes nothing.';
+
+--
+-- Name: etl_runner_pause(text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_runner_pause(p_worker text, p_reason text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+BEGIN
+    IF p_worker IS NULL OR p_worker = '' THEN
+        RAISE EXCEPTION 'etl_runner_pause: worker name must not be empty'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO public.etl_runner_heartbeats AS h (worker, started_at, last_seen_at, paused_since, paused_reason)
+    VALUES (p_worker, now(), now(), CASE WHEN p_reason IS NOT NULL THEN now() END, p_reason)
+    ON CONFLICT (worker) DO UPDATE SET
+        last_seen_at = excluded.last_seen_at,
+        -- A pause that goes on keeps its start; a new reason is shown as it is now.
+        paused_since = CASE WHEN p_reason IS NULL THEN NULL ELSE coalesce(h.paused_since, now()) END,
+        paused_reason = p_reason;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_runner_pause(p_worker text, p_reason text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_runner_pause(p_worker text, p_reason text) IS 'Records that runner p_worker stopped claiming because of a systemic fault p_reason (a revoked grant, a renamed n8n column or table, n8n''s storage folder unreadable), or, with p_reason NULL, that it claims again. Health''s stage2_paused alert fires while a live runner is paused.';
 
 --
 -- Name: etl_setting(text); Type: FUNCTION; Schema: public; Owner: -
@@ -3420,8 +4644,9 @@ BEGIN
     IF v_path IS NOT NULL OR p_node IS NULL THEN
         RETURN v_path;
     END IF;
-    -- The webhook never ran (n8n crashed before it): its request still waits on the execution
-    -- stack, where n8n put it when it created the execution.
+    -- The webhook has no output of its own (n8n crashed: it never ran, or its run is the recovery's
+    -- placeholder, see etl_node_run): its request still waits on the execution stack, where n8n
+    -- put it when it created the execution.
     v_stack := public.etl_flatted_node(p_doc, '{executionData,nodeExecutionStack}');
     IF jsonb_typeof(v_stack) IS DISTINCT FROM 'array' THEN
         RETURN NULL;
@@ -3441,7 +4666,7 @@ $$;
 -- Name: FUNCTION etl_webhook_item(p_doc jsonb, p_node text); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_webhook_item(p_doc jsonb, p_node text) IS 'Path (for etl_flatted_node) of the webhook node''s output item in a parsed flatted execution: its last run''s first item, or, when it never ran (a crashed execution keeps n8n''s initial data), its item waiting on executionData.nodeExecutionStack. NULL when neither exists.';
+COMMENT ON FUNCTION public.etl_webhook_item(p_doc jsonb, p_node text) IS 'Path (for etl_flatted_node) of the webhook node''s output item in a parsed flatted execution: its last run''s first item, or, when it has none (a crashed execution keeps n8n''s initial data, and n8n''s crash recovery gives the webhook a placeholder run), its item waiting on executionData.nodeExecutionStack. NULL when neither exists.';
 
 --
 -- Name: etl_workflow_nodes(text, jsonb); Type: FUNCTION; Schema: public; Owner: -
@@ -3715,6 +4940,35 @@ CREATE VIEW public.etl_alerts AS
 COMMENT ON VIEW public.etl_alerts IS 'The alerts firing now (critical ones first), thresholds from etl_settings: see etl_alert_evaluate. Empty when the pipeline is healthy; `sai-etl health` exits 1 when it is not.';
 
 --
+-- Name: etl_counters; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.etl_counters (
+    name text NOT NULL,
+    value bigint NOT NULL,
+    since timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT etl_counters_name_check CHECK ((name = ANY (ARRAY['completed'::text, 'failed'::text, 'skipped'::text, 'retried'::text, 'image_bytes_written'::text])))
+);
+
+--
+-- Name: TABLE etl_counters; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.etl_counters IS 'Totals that only grow, for rate(): queue items completed, failed and skipped, attempts started after an item''s first (retried), and bytes of original images written. Kept by triggers on etl_processing_queue and execution_images (etl_count_queue_outcomes, etl_count_image_bytes).';
+
+--
+-- Name: COLUMN etl_counters.value; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_counters.value IS 'The total since `since`.';
+
+--
+-- Name: COLUMN etl_counters.since; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_counters.since IS 'When counting began (the migration); the seed counted the rows present then, and the completed items the queue retention had already pruned.';
+
+--
 -- Name: etl_data_quality_counts; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3853,6 +5107,189 @@ CREATE VIEW public.etl_failed_items AS
 COMMENT ON VIEW public.etl_failed_items IS 'Stage 2 items in a final state that needs a decision, newest first: failed (retries exhausted, or an error not worth retrying) and skipped (n8n no longer has the data), with the last error, the attempts spent and the command that reopens the item.';
 
 --
+-- Name: etl_image_stores; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.etl_image_stores (
+    host text NOT NULL,
+    root text NOT NULL,
+    measured_at timestamp with time zone NOT NULL,
+    free_bytes bigint NOT NULL,
+    total_bytes bigint NOT NULL,
+    used_bytes bigint,
+    used_measured_at timestamp with time zone
+);
+
+--
+-- Name: TABLE etl_image_stores; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.etl_image_stores IS 'One row per runner host and image root (SAI_IMAGE_DIR), reported by etl_record_image_store() from the runner''s maintenance: the file system''s free and total space, and the root''s own size.';
+
+--
+-- Name: COLUMN etl_image_stores.measured_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_image_stores.measured_at IS 'When free_bytes and total_bytes were read (statvfs).';
+
+--
+-- Name: COLUMN etl_image_stores.free_bytes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_image_stores.free_bytes IS 'Bytes available to the runner on the image root''s file system.';
+
+--
+-- Name: COLUMN etl_image_stores.total_bytes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_image_stores.total_bytes IS 'Size of the image root''s file system.';
+
+--
+-- Name: COLUMN etl_image_stores.used_bytes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_image_stores.used_bytes IS 'Bytes of the files under the image root (a walk, at most every image_measure_every); NULL: not measured yet.';
+
+--
+-- Name: COLUMN etl_image_stores.used_measured_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_image_stores.used_measured_at IS 'When used_bytes was measured; NULL: never.';
+
+--
+-- Name: execution_images; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.execution_images (
+    execution_id bigint NOT NULL,
+    source text NOT NULL,
+    valid boolean NOT NULL,
+    invalid_reason text,
+    format text,
+    width integer,
+    height integer,
+    size_bytes bigint,
+    sha256 text,
+    original_path text,
+    thumbnail_path text,
+    display_path text,
+    claimed_mime_type text,
+    file_name text,
+    stored_at timestamp with time zone DEFAULT now() NOT NULL,
+    original_pruned_at timestamp with time zone,
+    derived_pruned_at timestamp with time zone,
+    CONSTRAINT execution_images_paths_check CHECK (((NOT valid) OR ((original_path IS NOT NULL) AND (thumbnail_path IS NOT NULL)))),
+    CONSTRAINT execution_images_source_check CHECK ((source = ANY (ARRAY['binary'::text, 'body'::text, 'filesystem'::text, 'database'::text]))),
+    CONSTRAINT execution_images_valid_check CHECK ((valid = (invalid_reason IS NULL)))
+);
+
+--
+-- Name: TABLE execution_images; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.execution_images IS 'The camera frame of an execution, as the runner stored it. No row: the execution carried no image.';
+
+--
+-- Name: COLUMN execution_images.source; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.source IS 'Where the frame was: binary (inline base64), body (webhook body), filesystem (n8n binary data file), database.';
+
+--
+-- Name: COLUMN execution_images.valid; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.valid IS 'False when the payload was not a usable image; invalid_reason says why.';
+
+--
+-- Name: COLUMN execution_images.format; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.format IS 'The format Pillow found in the bytes (never the claimed mimeType).';
+
+--
+-- Name: COLUMN execution_images.original_path; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.original_path IS 'Original bytes, unchanged, relative to the image root.';
+
+--
+-- Name: COLUMN execution_images.thumbnail_path; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.thumbnail_path IS 'WebP thumbnail, relative to the image root.';
+
+--
+-- Name: COLUMN execution_images.display_path; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.display_path IS 'Bounded WebP display variant, when configured.';
+
+--
+-- Name: COLUMN execution_images.claimed_mime_type; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.claimed_mime_type IS 'The mimeType n8n recorded (for comparison only).';
+
+--
+-- Name: COLUMN execution_images.original_pruned_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.original_pruned_at IS 'When retention removed the original file (original_path, sha256 and size_bytes stay as history); NULL: the file is kept (or there never was one: see valid).';
+
+--
+-- Name: COLUMN execution_images.derived_pruned_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.derived_pruned_at IS 'When retention removed the thumbnail and display variant (their paths stay as history); NULL: kept.';
+
+--
+-- Name: etl_image_health; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.etl_image_health AS
+ WITH stores AS (
+         SELECT count(*) AS roots,
+            min(s.free_bytes) AS free_bytes_min,
+            max(s.used_bytes) AS used_bytes_max,
+            max(s.measured_at) AS last_measured_at
+           FROM public.etl_image_stores s
+        ), kept AS (
+         SELECT min(i.stored_at) FILTER (WHERE (i.original_pruned_at IS NULL)) AS oldest_original_kept,
+            min(i.stored_at) FILTER (WHERE (i.derived_pruned_at IS NULL)) AS oldest_derived_kept
+           FROM public.execution_images i
+          WHERE i.valid
+        ), pruned AS (
+         SELECT max(m.total_count) FILTER (WHERE (m.job = 'prune_originals'::text)) AS originals_pruned_total,
+            max(m.total_count) FILTER (WHERE (m.job = 'prune_derived'::text)) AS derived_pruned_total,
+            max(m.total_count) FILTER (WHERE (m.job = 'pruned_bytes'::text)) AS pruned_bytes_total,
+            max(m.last_finished_at) FILTER (WHERE (m.job = 'prune_originals'::text)) AS last_prune_at
+           FROM public.etl_maintenance m
+        )
+ SELECT stores.roots,
+    stores.free_bytes_min,
+    stores.used_bytes_max,
+    stores.last_measured_at,
+    kept.oldest_original_kept,
+    kept.oldest_derived_kept,
+    pruned.originals_pruned_total,
+    pruned.derived_pruned_total,
+    pruned.pruned_bytes_total,
+    pruned.last_prune_at,
+    public.etl_setting('image_retention_originals'::text) AS retention_originals,
+    public.etl_setting('image_retention_derived'::text) AS retention_derived,
+    public.etl_setting('image_disk_budget'::text) AS disk_budget
+   FROM stores,
+    kept,
+    pruned;
+
+--
+-- Name: VIEW etl_image_health; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON VIEW public.etl_image_health IS 'The image store in one row: how many image roots runners reported (etl_image_stores), the least free space and the largest root among them, when last measured; the oldest original and derived image still kept; how many originals and derived sets retention removed (and the originals'' bytes) since installation (NULL: retention never removed any); the retention settings.';
+
+--
 -- Name: etl_node_overrides; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3881,6 +5318,23 @@ ALTER TABLE public.etl_processing_queue ALTER COLUMN id ADD GENERATED ALWAYS AS 
     NO MAXVALUE
     CACHE 1
 );
+
+--
+-- Name: etl_reconcile_mark; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.etl_reconcile_mark (
+    singleton boolean DEFAULT true NOT NULL,
+    checked_through bigint NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT etl_reconcile_mark_singleton_check CHECK (singleton)
+);
+
+--
+-- Name: TABLE etl_reconcile_mark; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.etl_reconcile_mark IS 'The reconcile''s high-water mark (one row): every finished execution of a watched workflow with an n8n id at or below checked_through is in executions. Missing until the first reconcile sets it.';
 
 --
 -- Name: etl_sweep_runs_id_seq; Type: SEQUENCE; Schema: public; Owner: -
@@ -3946,79 +5400,6 @@ COMMENT ON COLUMN public.execution_analysis.processing_time_ms IS 'Ollama''s tot
 COMMENT ON COLUMN public.execution_analysis.raw_response IS 'The analysis node''s output item, decoded from flatted.';
 
 --
--- Name: execution_images; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.execution_images (
-    execution_id bigint NOT NULL,
-    source text NOT NULL,
-    valid boolean NOT NULL,
-    invalid_reason text,
-    format text,
-    width integer,
-    height integer,
-    size_bytes bigint,
-    sha256 text,
-    original_path text,
-    thumbnail_path text,
-    display_path text,
-    claimed_mime_type text,
-    file_name text,
-    stored_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT execution_images_paths_check CHECK (((NOT valid) OR ((original_path IS NOT NULL) AND (thumbnail_path IS NOT NULL)))),
-    CONSTRAINT execution_images_source_check CHECK ((source = ANY (ARRAY['binary'::text, 'body'::text, 'filesystem'::text, 'database'::text]))),
-    CONSTRAINT execution_images_valid_check CHECK ((valid = (invalid_reason IS NULL)))
-);
-
---
--- Name: TABLE execution_images; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON TABLE public.execution_images IS 'The camera frame of an execution, as the runner stored it. No row: the execution carried no image.';
-
---
--- Name: COLUMN execution_images.source; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.execution_images.source IS 'Where the frame was: binary (inline base64), body (webhook body), filesystem (n8n binary data file), database.';
-
---
--- Name: COLUMN execution_images.valid; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.execution_images.valid IS 'False when the payload was not a usable image; invalid_reason says why.';
-
---
--- Name: COLUMN execution_images.format; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.execution_images.format IS 'The format Pillow found in the bytes (never the claimed mimeType).';
-
---
--- Name: COLUMN execution_images.original_path; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.execution_images.original_path IS 'Original bytes, unchanged, relative to the image root.';
-
---
--- Name: COLUMN execution_images.thumbnail_path; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.execution_images.thumbnail_path IS 'WebP thumbnail, relative to the image root.';
-
---
--- Name: COLUMN execution_images.display_path; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.execution_images.display_path IS 'Bounded WebP display variant, when configured.';
-
---
--- Name: COLUMN execution_images.claimed_mime_type; Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON COLUMN public.execution_images.claimed_mime_type IS 'The mimeType n8n recorded (for comparison only).';
-
---
 -- Name: execution_notifications; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -4076,6 +5457,13 @@ ALTER TABLE ONLY public._yoyo_version
     ADD CONSTRAINT _yoyo_version_pkey PRIMARY KEY (version);
 
 --
+-- Name: etl_counters etl_counters_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_counters
+    ADD CONSTRAINT etl_counters_pkey PRIMARY KEY (name);
+
+--
 -- Name: etl_data_quality_counts etl_data_quality_counts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -4088,6 +5476,13 @@ ALTER TABLE ONLY public.etl_data_quality_counts
 
 ALTER TABLE ONLY public.etl_data_quality_days
     ADD CONSTRAINT etl_data_quality_days_pkey PRIMARY KEY (day);
+
+--
+-- Name: etl_image_stores etl_image_stores_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_image_stores
+    ADD CONSTRAINT etl_image_stores_pkey PRIMARY KEY (host, root);
 
 --
 -- Name: etl_maintenance etl_maintenance_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -4116,6 +5511,13 @@ ALTER TABLE ONLY public.etl_processing_queue
 
 ALTER TABLE ONLY public.etl_processing_queue
     ADD CONSTRAINT etl_processing_queue_pkey PRIMARY KEY (id);
+
+--
+-- Name: etl_reconcile_mark etl_reconcile_mark_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_reconcile_mark
+    ADD CONSTRAINT etl_reconcile_mark_pkey PRIMARY KEY (singleton);
 
 --
 -- Name: etl_runner_heartbeats etl_runner_heartbeats_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -4210,6 +5612,18 @@ CREATE INDEX etl_sweep_runs_started_at_idx ON public.etl_sweep_runs USING btree 
 CREATE INDEX execution_analysis_risk_level_idx ON public.execution_analysis USING btree (risk_level);
 
 --
+-- Name: execution_images_derived_kept_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX execution_images_derived_kept_idx ON public.execution_images USING btree (stored_at, execution_id) WHERE (valid AND (derived_pruned_at IS NULL));
+
+--
+-- Name: execution_images_original_kept_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX execution_images_original_kept_idx ON public.execution_images USING btree (stored_at, execution_id) WHERE (valid AND (original_pruned_at IS NULL));
+
+--
 -- Name: executions_completion_timestamp_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -4220,6 +5634,42 @@ CREATE INDEX executions_completion_timestamp_idx ON public.executions USING btre
 --
 
 CREATE INDEX executions_ingested_at_idx ON public.executions USING btree (ingested_at);
+
+--
+-- Name: execution_images etl_count_image_bytes; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER etl_count_image_bytes AFTER INSERT ON public.execution_images FOR EACH ROW WHEN (new.valid) EXECUTE FUNCTION public.etl_count_image_bytes();
+
+--
+-- Name: TRIGGER etl_count_image_bytes ON execution_images; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER etl_count_image_bytes ON public.execution_images IS 'Counts the bytes of stored originals into etl_counters (etl_count_image_bytes).';
+
+--
+-- Name: etl_processing_queue etl_count_queue_inserted; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER etl_count_queue_inserted AFTER INSERT ON public.etl_processing_queue REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.etl_count_queue_outcomes();
+
+--
+-- Name: TRIGGER etl_count_queue_inserted ON etl_processing_queue; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER etl_count_queue_inserted ON public.etl_processing_queue IS 'Counts items inserted in a final state into etl_counters (etl_count_queue_outcomes).';
+
+--
+-- Name: etl_processing_queue etl_count_queue_updated; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER etl_count_queue_updated AFTER UPDATE ON public.etl_processing_queue REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.etl_count_queue_outcomes();
+
+--
+-- Name: TRIGGER etl_count_queue_updated ON etl_processing_queue; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER etl_count_queue_updated ON public.etl_processing_queue IS 'Counts queue outcomes into etl_counters (etl_count_queue_outcomes).';
 
 --
 -- Name: etl_data_quality_counts etl_data_quality_counts_day_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -4309,6 +5759,20 @@ REVOKE ALL ON FUNCTION public.etl_claim(p_worker text, p_batch integer, p_lease_
 GRANT ALL ON FUNCTION public.etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision) TO sai_etl_runner;
 
 --
+-- Name: FUNCTION etl_claim_charge(p_worker text, p_batch integer, p_lease_seconds double precision); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_claim_charge(p_worker text, p_batch integer, p_lease_seconds double precision) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_claim_charge(p_worker text, p_batch integer, p_lease_seconds double precision) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_claim_refund(p_worker text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_claim_refund(p_worker text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_claim_refund(p_worker text) TO sai_etl_runner;
+
+--
 -- Name: FUNCTION etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb); Type: ACL; Schema: public; Owner: -
 --
 
@@ -4316,11 +5780,23 @@ REVOKE ALL ON FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid
 GRANT ALL ON FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb) TO sai_etl_runner;
 
 --
+-- Name: FUNCTION etl_count_image_bytes(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_count_image_bytes() FROM PUBLIC;
+
+--
 -- Name: FUNCTION etl_count_n8n_finished(p_since timestamp with time zone); Type: ACL; Schema: public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION public.etl_count_n8n_finished(p_since timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.etl_count_n8n_finished(p_since timestamp with time zone) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_count_queue_outcomes(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_count_queue_outcomes() FROM PUBLIC;
 
 --
 -- Name: FUNCTION etl_data_quality_of_day(p_day date); Type: ACL; Schema: public; Owner: -
@@ -4334,6 +5810,12 @@ GRANT ALL ON FUNCTION public.etl_data_quality_of_day(p_day date) TO sai_etl_runn
 --
 
 REVOKE ALL ON FUNCTION public.etl_defer_delay(p_deferrals integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_execution_recovered(p_doc jsonb); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_execution_recovered(p_doc jsonb) FROM PUBLIC;
 
 --
 -- Name: FUNCTION etl_execution_status(p_execution_id bigint); Type: ACL; Schema: public; Owner: -
@@ -4406,10 +5888,24 @@ REVOKE ALL ON FUNCTION public.etl_heartbeat(p_worker text, p_status text) FROM P
 GRANT ALL ON FUNCTION public.etl_heartbeat(p_worker text, p_status text) TO sai_etl_runner;
 
 --
+-- Name: FUNCTION etl_image_files(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_image_files() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_image_files() TO sai_etl_runner;
+
+--
 -- Name: FUNCTION etl_image_locator(p_doc jsonb, p_item_path text[], OUT image_source text, OUT image_base64 text, OUT image_path text, OUT image_bytes bytea, OUT image_mime_type text, OUT image_file_name text, OUT reason text); Type: ACL; Schema: public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION public.etl_image_locator(p_doc jsonb, p_item_path text[], OUT image_source text, OUT image_base64 text, OUT image_path text, OUT image_bytes bytea, OUT image_mime_type text, OUT image_file_name text, OUT reason text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_image_prune_candidates(p_kind text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_image_prune_candidates(p_kind text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_image_prune_candidates(p_kind text) TO sai_etl_runner;
 
 --
 -- Name: FUNCTION etl_ingest_execution(p_id bigint, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text, p_priority integer); Type: ACL; Schema: public; Owner: -
@@ -4433,6 +5929,13 @@ REVOKE ALL ON FUNCTION public.etl_maintenance(OUT pruned integer, OUT quality_da
 GRANT ALL ON FUNCTION public.etl_maintenance(OUT pruned integer, OUT quality_days integer, OUT heartbeats_pruned integer) TO sai_etl_runner;
 
 --
+-- Name: FUNCTION etl_mark_images_pruned(p_kind text, p_execution_ids bigint[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_mark_images_pruned(p_kind text, p_execution_ids bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_mark_images_pruned(p_kind text, p_execution_ids bigint[]) TO sai_etl_runner;
+
+--
 -- Name: FUNCTION etl_next_ready_in(); Type: ACL; Schema: public; Owner: -
 --
 
@@ -4440,10 +5943,10 @@ REVOKE ALL ON FUNCTION public.etl_next_ready_in() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.etl_next_ready_in() TO sai_etl_runner;
 
 --
--- Name: FUNCTION etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[]); Type: ACL; Schema: public; Owner: -
+-- Name: FUNCTION etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[], OUT recovered boolean); Type: ACL; Schema: public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION public.etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION public.etl_node_run(p_doc jsonb, p_node text, OUT ran boolean, OUT failed boolean, OUT run_path text[], OUT item_path text[], OUT recovered boolean) FROM PUBLIC;
 
 --
 -- Name: FUNCTION etl_notification_facts(p_doc jsonb, p_node text, OUT telegram_sent boolean, OUT telegram_message_id bigint, OUT telegram_chat_id text, OUT telegram_error text); Type: ACL; Schema: public; Owner: -
@@ -4464,6 +5967,18 @@ REVOKE ALL ON FUNCTION public.etl_notify_stage2(p_execution_id bigint) FROM PUBL
 REVOKE ALL ON FUNCTION public.etl_parse_analysis(p_response text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION etl_parse_analysis_rules(p_response text, OUT risk_level text, OUT risk_rule text, OUT confidence_score numeric, OUT confidence_rule text, OUT smoke_detected boolean, OUT smoke_rule text, OUT flame_detected boolean, OUT flame_rule text, OUT heat_signature_detected boolean, OUT heat_rule text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_analysis_rules(p_response text, OUT risk_level text, OUT risk_rule text, OUT confidence_score numeric, OUT confidence_rule text, OUT smoke_detected boolean, OUT smoke_rule text, OUT flame_detected boolean, OUT flame_rule text, OUT heat_signature_detected boolean, OUT heat_rule text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_assertions(p_tokens text[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_assertions(p_tokens text[]) FROM PUBLIC;
+
+--
 -- Name: FUNCTION etl_parse_confidence(p_value text); Type: ACL; Schema: public; Owner: -
 --
 
@@ -4476,16 +5991,28 @@ REVOKE ALL ON FUNCTION public.etl_parse_confidence(p_value text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION public.etl_parse_flag(p_value jsonb) FROM PUBLIC;
 
 --
+-- Name: FUNCTION etl_parse_flag_probability(p_value jsonb); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_flag_probability(p_value jsonb) FROM PUBLIC;
+
+--
 -- Name: FUNCTION etl_parse_fold(p_text text); Type: ACL; Schema: public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION public.etl_parse_fold(p_text text) FROM PUBLIC;
 
 --
--- Name: FUNCTION etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer); Type: ACL; Schema: public; Owner: -
+-- Name: FUNCTION etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer, OUT risk_rule text, OUT confidence_rule text, OUT smoke_rule text, OUT flame_rule text, OUT heat_rule text); Type: ACL; Schema: public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION public.etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION public.etl_parse_json_facts(p_object jsonb, OUT risk_level text, OUT confidence_score numeric, OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT facts_named integer, OUT risk_rule text, OUT confidence_rule text, OUT smoke_rule text, OUT flame_rule text, OUT heat_rule text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_json_key(p_key text, p_parent text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_json_key(p_key text, p_parent text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION etl_parse_json_object(p_response text); Type: ACL; Schema: public; Owner: -
@@ -4500,34 +6027,58 @@ REVOKE ALL ON FUNCTION public.etl_parse_json_object(p_response text) FROM PUBLIC
 REVOKE ALL ON FUNCTION public.etl_parse_json_valid(p_text text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION etl_parse_risk_denied(p_tokens text[], p_at integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_risk_denied(p_tokens text[], p_at integer) FROM PUBLIC;
+
+--
 -- Name: FUNCTION etl_parse_risk_level(p_value text); Type: ACL; Schema: public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION public.etl_parse_risk_level(p_value text) FROM PUBLIC;
 
 --
--- Name: FUNCTION etl_parse_text_confidence(p_tokens text[]); Type: ACL; Schema: public; Owner: -
+-- Name: FUNCTION etl_parse_risk_of_other(p_tokens text[], p_label integer); Type: ACL; Schema: public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION public.etl_parse_text_confidence(p_tokens text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION public.etl_parse_risk_of_other(p_tokens text[], p_label integer) FROM PUBLIC;
 
 --
--- Name: FUNCTION etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean); Type: ACL; Schema: public; Owner: -
+-- Name: FUNCTION etl_parse_text_confidence(p_tokens text[], OUT confidence_score numeric, OUT rule text); Type: ACL; Schema: public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION public.etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean) FROM PUBLIC;
+REVOKE ALL ON FUNCTION public.etl_parse_text_confidence(p_tokens text[], OUT confidence_score numeric, OUT rule text) FROM PUBLIC;
 
 --
--- Name: FUNCTION etl_parse_text_risk_level(p_tokens text[]); Type: ACL; Schema: public; Owner: -
+-- Name: FUNCTION etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT smoke_rule text, OUT flame_rule text, OUT heat_rule text); Type: ACL; Schema: public; Owner: -
 --
 
-REVOKE ALL ON FUNCTION public.etl_parse_text_risk_level(p_tokens text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION public.etl_parse_text_detections(p_tokens text[], OUT smoke_detected boolean, OUT flame_detected boolean, OUT heat_signature_detected boolean, OUT smoke_rule text, OUT flame_rule text, OUT heat_rule text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_text_risk_level(p_tokens text[], OUT risk_level text, OUT rule text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_text_risk_level(p_tokens text[], OUT risk_level text, OUT rule text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION etl_parse_tokens(p_response text); Type: ACL; Schema: public; Owner: -
 --
 
 REVOKE ALL ON FUNCTION public.etl_parse_tokens(p_response text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_weather_near(p_tokens text[], p_at integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_weather_near(p_tokens text[], p_at integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_parse_word_kinds(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_parse_word_kinds() FROM PUBLIC;
 
 --
 -- Name: FUNCTION etl_prune_queue(p_limit integer); Type: ACL; Schema: public; Owner: -
@@ -4549,6 +6100,13 @@ GRANT ALL ON FUNCTION public.etl_reap_expired_leases() TO sai_etl_runner;
 
 REVOKE ALL ON FUNCTION public.etl_reconcile(p_window interval) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.etl_reconcile(p_window interval) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_record_image_store(p_host text, p_root text, p_free_bytes bigint, p_total_bytes bigint, p_used_bytes bigint); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_record_image_store(p_host text, p_root text, p_free_bytes bigint, p_total_bytes bigint, p_used_bytes bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_record_image_store(p_host text, p_root text, p_free_bytes bigint, p_total_bytes bigint, p_used_bytes bigint) TO sai_etl_runner;
 
 --
 -- Name: FUNCTION etl_refresh_data_quality(p_max_days integer); Type: ACL; Schema: public; Owner: -
@@ -4579,6 +6137,13 @@ REVOKE ALL ON FUNCTION public.etl_reprocess(p_since timestamp with time zone, p_
 GRANT ALL ON FUNCTION public.etl_reprocess(p_since timestamp with time zone, p_execution_ids bigint[]) TO sai_etl_runner;
 
 --
+-- Name: FUNCTION etl_reprocess_preview(p_since timestamp with time zone, p_execution_ids bigint[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_reprocess_preview(p_since timestamp with time zone, p_execution_ids bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_reprocess_preview(p_since timestamp with time zone, p_execution_ids bigint[]) TO sai_etl_runner;
+
+--
 -- Name: FUNCTION etl_retry(p_status text, p_execution_ids bigint[]); Type: ACL; Schema: public; Owner: -
 --
 
@@ -4590,6 +6155,20 @@ GRANT ALL ON FUNCTION public.etl_retry(p_status text, p_execution_ids bigint[]) 
 --
 
 REVOKE ALL ON FUNCTION public.etl_retry_delay(p_attempts integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_retry_preview(p_status text, p_execution_ids bigint[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_retry_preview(p_status text, p_execution_ids bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_retry_preview(p_status text, p_execution_ids bigint[]) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_runner_pause(p_worker text, p_reason text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_runner_pause(p_worker text, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_runner_pause(p_worker text, p_reason text) TO sai_etl_runner;
 
 --
 -- Name: FUNCTION etl_setting(p_key text); Type: ACL; Schema: public; Owner: -
@@ -4658,3 +6237,9 @@ GRANT SELECT ON TABLE public.etl_data_quality_daily TO sai_etl_runner;
 --
 
 GRANT SELECT ON TABLE public.etl_failed_items TO sai_etl_runner;
+
+--
+-- Name: TABLE etl_image_health; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.etl_image_health TO sai_etl_runner;
