@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "sai_etl.commands.run",
     "sai_etl.commands.retry",
     "sai_etl.commands.reprocess",
+    "sai_etl.commands.images",
     "sai_etl.commands.uninstall",
 ]
 

@@ -28,6 +28,7 @@ ENVIRONMENT: dict[str, tuple[str | None, str]] = {
     "SAI_THUMBNAIL_SIZE": ("320", "longest side of the WebP thumbnail, in pixels"),
     "SAI_DISPLAY_SIZE": (None, "longest side of the WebP display variant; unset: none written"),
     "SAI_ORPHAN_TEMP_SECONDS": ("300", "at start, remove older temp files a crashed runner left"),
+    "SAI_IMAGE_DEADLINE_SECONDS": ("120", "one item's image work longer than this fails (hung)"),
     "SAI_METRICS_ADDR": (
         None,
         "host:port of the runner's Prometheus /metrics endpoint; unset: none",
@@ -97,6 +98,7 @@ class Settings:
     thumbnail_size: int
     display_size: int | None
     orphan_temp_seconds: float
+    image_deadline_seconds: float
     metrics_addr: str | None
 
     @classmethod
@@ -120,5 +122,6 @@ class Settings:
             thumbnail_size=int(_number("SAI_THUMBNAIL_SIZE", int)),
             display_size=_optional_int("SAI_DISPLAY_SIZE"),
             orphan_temp_seconds=float(_number("SAI_ORPHAN_TEMP_SECONDS", float)),
+            image_deadline_seconds=float(_number("SAI_IMAGE_DEADLINE_SECONDS", float)),
             metrics_addr=_get("SAI_METRICS_ADDR"),
         )

@@ -19,11 +19,7 @@ SET search_path = pg_catalog, sai_etl, pg_temp
 SET datestyle = 'ISO, YMD'
 AS $$
 BEGIN
-    -- One connection per backend, opened on first use and kept: a connect per execution would
-    -- cost more than the whole delivery.
-    IF NOT coalesce('sai_etl' = ANY (dblink_get_connections()), false) THEN
-        PERFORM dblink_connect('sai_etl', 'sai_dashboard');
-    END IF;
+    PERFORM sai_etl.link_connect();
     PERFORM FROM dblink('sai_etl', format(
         'SELECT public.etl_ingest_execution(%L, %L, %L, %L, %L, %L, %L, %L, %L)',
         p_id, p_workflow_id, p_status, p_mode, p_retry_of, p_created_at, p_started_at, p_stopped_at, p_source
@@ -32,8 +28,8 @@ END
 $$;
 
 COMMENT ON FUNCTION sai_etl.push_execution(integer, text, text, text, text, timestamptz, timestamptz, timestamptz, text) IS
-'Calls etl_ingest_execution in the dashboard over dblink connection "sai_etl" (server sai_dashboard, '
-'opened once per backend). Raises on any failure; callers contain it.';
+'Calls etl_ingest_execution in the dashboard over dblink connection "sai_etl" (sai_etl.link_connect, '
+'opened once per backend, bounded by its timeouts). Raises on any failure; callers contain it.';
 
 REVOKE ALL ON FUNCTION sai_etl.push_execution(
     integer, text, text, text, text, timestamptz, timestamptz, timestamptz, text

@@ -19,16 +19,24 @@ DECLARE
     v_error text;
     v_detail text;
     v_state text;
+    v_start timestamptz;
 BEGIN
     IF v_breaker_until IS NOT NULL AND v_breaker_until <> ''
        AND clock_timestamp() < v_breaker_until::timestamptz THEN
         v_error := 'circuit breaker open until ' || v_breaker_until;
     ELSE
         BEGIN
+            v_start := clock_timestamp();
             PERFORM sai_etl.push_execution(
                 p_id, p_workflow_id, p_status, p_mode, p_retry_of,
                 p_created_at, p_started_at, p_stopped_at, 'trigger'
             );
+            -- Delivered, but slowly: a dashboard that is slow now likely stays slow for a while,
+            -- and every watched commit in this backend would pay it. Skip it like a failed one.
+            IF clock_timestamp() - v_start
+               > make_interval(secs => coalesce(sai_etl.setting('link_slow_ms')::double precision, 100) / 1000) THEN
+                PERFORM sai_etl.open_breaker();
+            END IF;
             RETURN true;
         EXCEPTION WHEN OTHERS OR query_canceled THEN
             -- OTHERS alone lets query_canceled through, and dblink relays it when the dashboard's
@@ -45,12 +53,7 @@ BEGIN
                 EXCEPTION WHEN OTHERS THEN
                     NULL;
                 END;
-                PERFORM set_config(
-                    'sai_etl.breaker_until',
-                    (clock_timestamp()
-                     + make_interval(secs => coalesce(sai_etl.setting('breaker_seconds'), '30')::double precision))::text,
-                    false
-                );
+                PERFORM sai_etl.open_breaker();
             END IF;
         END;
     END IF;
@@ -76,7 +79,8 @@ $$;
 COMMENT ON FUNCTION sai_etl.deliver(integer, text, text, text, text, timestamptz, timestamptz, timestamptz) IS
 'Delivers one finished execution to the dashboard; on any failure, or while this backend''s circuit '
 'breaker is open (setting breaker_seconds), writes it to sai_etl.outbox in the caller''s transaction. '
-'Any failure but the dashboard refusing the data (SQLSTATE class 22/23) opens the breaker. '
+'Any failure but the dashboard refusing the data (SQLSTATE class 22/23) opens the breaker, and so does '
+'a delivery slower than setting link_slow_ms. '
 'Returns true when delivered.';
 
 REVOKE ALL ON FUNCTION sai_etl.deliver(

@@ -180,6 +180,8 @@ CREATE TABLE public.etl_processing_queue (
     started_at timestamp with time zone,
     completed_at timestamp with time zone,
     processing_time_ms integer,
+    rerun boolean DEFAULT false NOT NULL,
+    extraction_pending boolean DEFAULT false NOT NULL,
     CONSTRAINT etl_processing_queue_claim_check CHECK (((status = 'processing'::text) = ((claim_token IS NOT NULL) AND (locked_until IS NOT NULL)))),
     CONSTRAINT etl_processing_queue_priority_check CHECK (((priority >= 1) AND (priority <= 10))),
     CONSTRAINT etl_processing_queue_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'processing'::text, 'completed'::text, 'failed'::text, 'skipped'::text])))
@@ -246,6 +248,18 @@ COMMENT ON COLUMN public.etl_processing_queue.last_error IS 'Last error of a fai
 COMMENT ON COLUMN public.etl_processing_queue.processing_time_ms IS 'Claim to completion of the successful attempt.';
 
 --
+-- Name: COLUMN etl_processing_queue.rerun; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_processing_queue.rerun IS 'Fresher facts arrived while the item was processing: when that claim ends, the item goes back to pending (attempts reset) instead of completed or failed.';
+
+--
+-- Name: COLUMN etl_processing_queue.extraction_pending; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_processing_queue.extraction_pending IS 'Charged by etl_claim_charge (attempt counted, lease taken) and not yet extracted by etl_claim.';
+
+--
 -- Name: etl_runner_heartbeats; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -253,7 +267,9 @@ CREATE TABLE public.etl_runner_heartbeats (
     worker text NOT NULL,
     started_at timestamp with time zone DEFAULT now() NOT NULL,
     last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
-    status text
+    status text,
+    paused_since timestamp with time zone,
+    paused_reason text
 );
 
 --
@@ -279,6 +295,18 @@ COMMENT ON COLUMN public.etl_runner_heartbeats.last_seen_at IS 'Latest heartbeat
 --
 
 COMMENT ON COLUMN public.etl_runner_heartbeats.status IS 'What the runner last said it was doing (free text), NULL when it said nothing.';
+
+--
+-- Name: COLUMN etl_runner_heartbeats.paused_since; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_runner_heartbeats.paused_since IS 'Since when the runner has stopped claiming because of a systemic fault (etl_runner_pause), NULL when it claims.';
+
+--
+-- Name: COLUMN etl_runner_heartbeats.paused_reason; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.etl_runner_heartbeats.paused_reason IS 'The systemic fault that pauses the runner (a revoked grant, a renamed column, an unreadable folder).';
 
 --
 -- Name: etl_settings; Type: TABLE; Schema: public; Owner: -
@@ -323,7 +351,7 @@ CREATE TABLE public.executions (
     workflow_id text NOT NULL,
     execution_timestamp timestamp with time zone NOT NULL,
     completion_timestamp timestamp with time zone NOT NULL,
-    duration_ms bigint NOT NULL,
+    duration_ms bigint,
     status text NOT NULL,
     mode text NOT NULL,
     retry_of text,
@@ -332,6 +360,7 @@ CREATE TABLE public.executions (
     camera_id text,
     ingest_source text NOT NULL,
     ingested_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT executions_duration_ms_check CHECK ((duration_ms >= 0)),
     CONSTRAINT executions_ingest_source_check CHECK ((ingest_source = ANY (ARRAY['trigger'::text, 'outbox'::text, 'reconcile'::text, 'backfill'::text])))
 );
 
@@ -363,7 +392,7 @@ COMMENT ON COLUMN public.executions.completion_timestamp IS 'n8n stoppedAt; the 
 -- Name: COLUMN executions.duration_ms; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.executions.duration_ms IS 'completion_timestamp - execution_timestamp, in milliseconds.';
+COMMENT ON COLUMN public.executions.duration_ms IS 'completion_timestamp - execution_timestamp, in milliseconds; NULL when n8n recorded the stop before the start (clock skew).';
 
 --
 -- Name: COLUMN executions.status; Type: COMMENT; Schema: public; Owner: -
@@ -637,6 +666,21 @@ CREATE FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.et
                 ELSE format('last runner heartbeat %s s ago (alert above %s s)', v.silent_s, t.runner_silent_s) END
     FROM t, v
     UNION ALL
+    SELECT 'stage2_paused', 'critical', r.worker IS NOT NULL, trim_scale(round(extract(EPOCH FROM now() - r.paused_since), 1)),
+           NULL, 'seconds',
+           CASE WHEN r.worker IS NULL THEN 'no runner is paused'
+                ELSE format('runner %s stopped claiming %s s ago: %s', r.worker,
+                            trim_scale(round(extract(EPOCH FROM now() - r.paused_since), 1)), r.paused_reason) END
+    FROM t
+    LEFT JOIN LATERAL (
+        -- Live runners only: a paused runner that died is runner_silent's business.
+        SELECT h.worker, h.paused_since, h.paused_reason
+        FROM public.etl_runner_heartbeats AS h
+        WHERE h.paused_since IS NOT NULL AND h.last_seen_at > now() - make_interval(secs => t.runner_silent_s)
+        ORDER BY h.paused_since
+        LIMIT 1
+    ) AS r ON true
+    UNION ALL
     SELECT 'n8n_unreachable', 'critical', NOT p.n8n_reachable, NULL, NULL, NULL,
            CASE WHEN p.n8n_reachable THEN 'n8n answers through the link'
                 ELSE format('n8n cannot be read through the link: %s', p.n8n_error) END
@@ -808,15 +852,22 @@ BEGIN
         RAISE EXCEPTION 'etl_claim: batch must be >= 1 and lease > 0 seconds, got % and %', p_batch, p_lease_seconds
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    PERFORM public.etl_reap_expired_leases();
+    -- Called alone (tests, tools), the claim charges its batch itself, in its own transaction: an
+    -- extraction that kills the backend then undoes the charge too. The runner charges first.
+    IF NOT EXISTS (
+        SELECT FROM public.etl_processing_queue AS q
+        WHERE q.claimed_by = p_worker AND q.status = 'processing' AND q.extraction_pending
+    ) THEN
+        PERFORM public.etl_claim_charge(p_worker, p_batch, p_lease_seconds);
+    END IF;
 
     FOR v_item IN
         SELECT q.id, q.execution_id, q.attempts, q.max_attempts, q.deferrals
         FROM public.etl_processing_queue AS q
-        WHERE q.status = 'pending' AND q.next_attempt_at <= now()
+        WHERE q.claimed_by = p_worker AND q.status = 'processing' AND q.extraction_pending
         ORDER BY q.priority, q.next_attempt_at, q.id
         LIMIT p_batch
-        FOR UPDATE SKIP LOCKED
+        FOR UPDATE
     LOOP
         BEGIN
             -- One subtransaction per execution: its extraction lands whole or not at all, and one
@@ -833,20 +884,40 @@ BEGIN
                 RAISE EXCEPTION 'etl_claim: cannot read n8n''s database, nothing claimed: %', v_error
                     USING ERRCODE = 'SAI02', DETAIL = 'the link''s SQLSTATE: ' || v_state;
             END IF;
+            -- n8n's database refuses the read itself (class 42: a revoked grant, a column or table
+            -- renamed by an n8n upgrade): systemic, every item would fail alike. Abort the claim,
+            -- spending nothing; the runner pauses until the cause is gone (SAI03).
+            IF left(v_state, 2) = '42' THEN
+                RAISE EXCEPTION 'etl_claim: n8n''s database refuses the read, nothing claimed: %', v_error
+                    USING ERRCODE = 'SAI03', DETAIL = 'SQLSTATE ' || v_state;
+            END IF;
+            -- The attempt was charged already (etl_claim_charge).
             UPDATE public.etl_processing_queue AS q
-            SET attempts = q.attempts + 1,
-                status = CASE WHEN q.attempts + 1 >= q.max_attempts THEN 'failed' ELSE 'pending' END,
-                completed_at = CASE WHEN q.attempts + 1 >= q.max_attempts THEN now() END,
-                next_attempt_at = now() + public.etl_retry_delay(q.attempts + 1),
-                claimed_by = p_worker,
+            SET status = CASE WHEN q.attempts >= q.max_attempts THEN 'failed' ELSE 'pending' END,
+                completed_at = CASE WHEN q.attempts >= q.max_attempts THEN now() END,
+                next_attempt_at = now() + public.etl_retry_delay(q.attempts),
+                claim_token = NULL, locked_until = NULL, extraction_pending = false,
                 last_error = 'extraction failed: ' || v_error
             WHERE q.id = v_item.id;
             CONTINUE;
         END;
 
+        -- n8n not showing an execution the dashboard recorded moments ago proves nothing yet: the
+        -- trigger delivers it before n8n's commit is visible (an execution inserted already
+        -- finished). Gone means gone only after gone_grace.
+        IF v_found.outcome = 'gone' AND EXISTS (
+            SELECT FROM public.executions AS e
+            WHERE e.id = v_item.execution_id
+              AND e.ingested_at > now() - public.etl_setting('gone_grace')::interval
+        ) THEN
+            v_found.outcome := 'not_ready';
+        END IF;
         IF v_found.outcome = 'not_ready' THEN
+            -- Not n8n's final word yet: no attempt spent (the charge is refunded).
             UPDATE public.etl_processing_queue AS q
-            SET deferrals = q.deferrals + 1,
+            SET status = 'pending', attempts = q.attempts - 1,
+                claim_token = NULL, locked_until = NULL, extraction_pending = false,
+                deferrals = q.deferrals + 1,
                 next_attempt_at = now() + public.etl_defer_delay(q.deferrals)
             WHERE q.id = v_item.id;
             CONTINUE;
@@ -860,19 +931,15 @@ BEGIN
             CONTINUE;
         ELSIF v_found.outcome = 'gone' THEN
             UPDATE public.etl_processing_queue AS q
-            SET status = 'skipped', completed_at = now(), claimed_by = p_worker,
+            SET status = 'skipped', completed_at = now(), attempts = q.attempts - 1,
+                claim_token = NULL, locked_until = NULL, extraction_pending = false,
                 last_error = 'source gone: ' || coalesce(v_found.reason, 'n8n no longer has the execution data')
             WHERE q.id = v_item.id;
             CONTINUE;
         END IF;
 
         UPDATE public.etl_processing_queue AS q
-        SET status = 'processing',
-            attempts = q.attempts + 1,
-            claim_token = gen_random_uuid(),
-            locked_until = now() + make_interval(secs => p_lease_seconds),
-            claimed_by = p_worker,
-            started_at = now()
+        SET extraction_pending = false
         WHERE q.id = v_item.id
         RETURNING q.id, q.execution_id, q.claim_token, q.attempts
         INTO queue_id, execution_id, claim_token, attempt;
@@ -906,16 +973,22 @@ CREATE FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid, p_ima
     AS $$
 DECLARE
     v_execution_id bigint;
+    v_again boolean;
 BEGIN
     UPDATE public.etl_processing_queue AS q
-    SET status = 'completed',
-        completed_at = clock_timestamp(),
+    SET status = CASE WHEN q.rerun THEN 'pending' ELSE 'completed' END,
+        completed_at = CASE WHEN NOT q.rerun THEN clock_timestamp() END,
+        -- Fresher facts arrived meanwhile (etl_ingest_execution): this work stands until the
+        -- item has run again on them.
+        attempts = CASE WHEN q.rerun THEN 0 ELSE q.attempts END,
+        next_attempt_at = now(),
+        rerun = false,
         processing_time_ms = (extract(EPOCH FROM clock_timestamp() - q.started_at) * 1000)::integer,
         claim_token = NULL,
         locked_until = NULL,
         last_error = NULL
     WHERE q.id = p_queue_id AND q.claim_token = p_claim_token AND q.status = 'processing'
-    RETURNING q.execution_id INTO v_execution_id;
+    RETURNING q.execution_id, q.status = 'pending' INTO v_execution_id, v_again;
     IF NOT FOUND THEN
         -- The claim is no longer live (lease expired and reaped, or claimed anew): its work is void.
         RETURN false;
@@ -952,6 +1025,9 @@ BEGIN
             display_path = excluded.display_path, claimed_mime_type = excluded.claimed_mime_type,
             file_name = excluded.file_name, stored_at = excluded.stored_at;
     END IF;
+    IF v_again THEN
+        PERFORM public.etl_notify_stage2(v_execution_id);
+    END IF;
     RETURN true;
 END
 $$;
@@ -960,7 +1036,28 @@ $$;
 -- Name: FUNCTION etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb) IS 'Completes a claimed item when p_claim_token is its live claim, recording the image (p_image keys: source, valid, invalid_reason, format, width, height, size_bytes, sha256, original_path, thumbnail_path, display_path, claimed_mime_type, file_name; NULL = the execution has no image). Returns false, changing nothing, for a claim that is no longer live.';
+COMMENT ON FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb) IS 'Completes a claimed item when p_claim_token is its live claim, recording the image (p_image keys: source, valid, invalid_reason, format, width, height, size_bytes, sha256, original_path, thumbnail_path, display_path, claimed_mime_type, file_name; NULL = the execution has no image). Returns false, changing nothing, for a claim that is no longer live. An item marked rerun (fresher facts arrived while it was processing) goes back to pending with its attempts reset.';
+
+--
+-- Name: etl_count_image_bytes(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_count_image_bytes() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+BEGIN
+    UPDATE public.etl_counters AS k SET value = k.value + new.size_bytes
+    WHERE k.name = 'image_bytes_written' AND new.size_bytes > 0;
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_count_image_bytes(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_count_image_bytes() IS 'Row trigger of execution_images (insert of a valid image): adds the original''s size_bytes to the image_bytes_written counter. A reprocessed image is written again, and counted again.';
 
 --
 -- Name: etl_count_image_bytes(); Type: FUNCTION; Schema: public; Owner: -
@@ -1336,16 +1433,18 @@ CREATE FUNCTION public.etl_execution_timing(p_created_at timestamp with time zon
     SELECT
         coalesce(p_started_at, p_created_at),
         coalesce(p_stopped_at, p_started_at, p_created_at),
-        floor(extract(EPOCH FROM coalesce(p_stopped_at, p_started_at, p_created_at)
-            - coalesce(p_started_at, p_created_at)) * 1000)::bigint,
-        p_started_at IS NOT NULL AND p_stopped_at IS NOT NULL
+        -- A stop before the start (the clocks of n8n's hosts disagree) gives no duration: NULL,
+        -- not a negative one.
+        nullif(greatest(floor(extract(EPOCH FROM coalesce(p_stopped_at, p_started_at, p_created_at)
+            - coalesce(p_started_at, p_created_at)) * 1000)::bigint, -1), -1),
+        p_started_at IS NOT NULL AND p_stopped_at IS NOT NULL AND p_stopped_at >= p_started_at
 $$;
 
 --
 -- Name: FUNCTION etl_execution_timing(p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, OUT execution_timestamp timestamp with time zone, OUT completion_timestamp timestamp with time zone, OUT duration_ms bigint, OUT timing_complete boolean); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_execution_timing(p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, OUT execution_timestamp timestamp with time zone, OUT completion_timestamp timestamp with time zone, OUT duration_ms bigint, OUT timing_complete boolean) IS 'startedAt (createdAt when n8n never started the execution), stoppedAt (the latest earlier timestamp when n8n recorded none), their difference in ms, and whether both were recorded.';
+COMMENT ON FUNCTION public.etl_execution_timing(p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, OUT execution_timestamp timestamp with time zone, OUT completion_timestamp timestamp with time zone, OUT duration_ms bigint, OUT timing_complete boolean) IS 'startedAt (createdAt when n8n never started the execution), stoppedAt (the latest earlier timestamp when n8n recorded none), their difference in ms (NULL when the stop is before the start: clock skew), and whether both were recorded in order.';
 
 --
 -- Name: etl_extract_bundle(bigint, text); Type: FUNCTION; Schema: public; Owner: -
@@ -1635,9 +1734,12 @@ DECLARE
     v_status text;
 BEGIN
     UPDATE public.etl_processing_queue AS q
-    SET status = CASE WHEN p_retry AND q.attempts < q.max_attempts THEN 'pending' ELSE 'failed' END,
-        completed_at = CASE WHEN p_retry AND q.attempts < q.max_attempts THEN NULL ELSE now() END,
-        next_attempt_at = now() + public.etl_retry_delay(q.attempts),
+    SET status = CASE WHEN q.rerun OR p_retry AND q.attempts < q.max_attempts THEN 'pending' ELSE 'failed' END,
+        completed_at = CASE WHEN q.rerun OR p_retry AND q.attempts < q.max_attempts THEN NULL ELSE now() END,
+        -- Fresher facts arrived meanwhile: the failure was the older facts', they get their own tries.
+        attempts = CASE WHEN q.rerun THEN 0 ELSE q.attempts END,
+        next_attempt_at = CASE WHEN q.rerun THEN now() ELSE now() + public.etl_retry_delay(q.attempts) END,
+        rerun = false,
         claim_token = NULL,
         locked_until = NULL,
         last_error = coalesce(p_error, 'unknown error')
@@ -1999,6 +2101,32 @@ $$;
 COMMENT ON FUNCTION public.etl_heartbeat(p_worker text, p_status text) IS 'Records that runner p_worker (host:pid) is alive now, with what it is doing (p_status, free text). The runner calls it once per loop; health fires runner_silent when no runner has called it for alert_runner_silent.';
 
 --
+-- Name: etl_image_files(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_image_files() RETURNS TABLE(execution_id bigint, kind text, path text, sha256 text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+    SELECT i.execution_id, f.kind, f.path, f.sha256
+    FROM public.execution_images AS i
+    CROSS JOIN LATERAL (
+        VALUES
+            ('original', i.original_path, i.sha256),
+            ('thumbnail', i.thumbnail_path, NULL),
+            ('display', i.display_path, NULL)
+    ) AS f (kind, path, sha256)
+    WHERE i.valid AND f.path IS NOT NULL
+    ORDER BY f.path
+$$;
+
+--
+-- Name: FUNCTION etl_image_files(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_image_files() IS 'The files under the image root that rows point to: each valid execution_images row''s original (with its sha256), thumbnail and display variant, by path relative to the root (sai-etl images check).';
+
+--
 -- Name: etl_image_locator(jsonb, text[]); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2233,6 +2361,10 @@ BEGIN
 
     IF v_queued THEN
         PERFORM public.etl_notify_stage2(p_id);
+    ELSIF v_changed THEN
+        -- A runner is working from the older facts: its claim ends in pending, not completed.
+        UPDATE public.etl_processing_queue AS q SET rerun = true
+        WHERE q.execution_id = p_id AND q.stage = 'stage2' AND q.status = 'processing';
     END IF;
     RETURN coalesce(v_changed, false);
 END
@@ -2242,7 +2374,7 @@ $$;
 -- Name: FUNCTION etl_ingest_execution(p_id bigint, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text, p_priority integer); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_ingest_execution(p_id bigint, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text, p_priority integer) IS 'Stage 1: records one finished n8n execution (executions row, Stage 2 queue item at p_priority, NOTIFY sai_etl_stage2). Idempotent: a replay with the same facts changes nothing and returns false. startedAt missing -> createdAt, stoppedAt missing -> the latest earlier timestamp, timing_complete false. Raises 22023 on input that is not a finished execution.';
+COMMENT ON FUNCTION public.etl_ingest_execution(p_id bigint, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text, p_priority integer) IS 'Stage 1: records one finished n8n execution (executions row, Stage 2 queue item at p_priority, NOTIFY sai_etl_stage2). Changed facts while the item is processing mark it to run again (rerun). Idempotent: a replay with the same facts changes nothing and returns false. startedAt missing -> createdAt, stoppedAt missing -> the latest earlier timestamp, timing_complete false. Raises 22023 on input that is not a finished execution.';
 
 --
 -- Name: etl_ingest_from_n8n(timestamp with time zone, bigint, integer, text, integer); Type: FUNCTION; Schema: public; Owner: -
@@ -4049,8 +4181,12 @@ DECLARE
     v_count integer;
 BEGIN
     UPDATE public.etl_processing_queue AS q
-    SET status = CASE WHEN q.attempts >= q.max_attempts THEN 'failed' ELSE 'pending' END,
-        completed_at = CASE WHEN q.attempts >= q.max_attempts THEN now() END,
+    SET status = CASE WHEN q.attempts >= q.max_attempts AND NOT q.rerun THEN 'failed' ELSE 'pending' END,
+        completed_at = CASE WHEN q.attempts >= q.max_attempts AND NOT q.rerun THEN now() END,
+        -- Fresher facts arrived during the dead claim (etl_ingest_execution): they get their own tries.
+        attempts = CASE WHEN q.rerun THEN 0 ELSE q.attempts END,
+        rerun = false,
+        extraction_pending = false,
         next_attempt_at = now(),
         claim_token = NULL,
         locked_until = NULL,
@@ -4080,18 +4216,69 @@ CREATE FUNCTION public.etl_reconcile(p_window interval DEFAULT NULL::interval) R
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 DECLARE
-    v_since timestamptz := now() - coalesce(p_window, public.etl_setting('reconcile_window')::interval);
+    v_window interval := coalesce(p_window, public.etl_setting('reconcile_window')::interval);
+    v_settle interval := public.etl_setting('reconcile_settle')::interval;
     v_batch integer := public.etl_setting('backfill_batch')::integer;
-    v_after bigint := 0;
+    v_watched text[] := ARRAY(SELECT workflow_id FROM n8n.watched_workflows);
+    v_mark bigint;
+    v_after bigint;
+    v_open bigint;
+    v_settled bigint;
     v_total integer := 0;
     v_step record;
 BEGIN
+    -- One reconcile at a time moves the mark.
+    SELECT checked_through INTO v_mark FROM public.etl_reconcile_mark FOR UPDATE;
+    IF NOT FOUND THEN
+        -- First run: start where the window starts, not at n8n's first execution (a backfill is
+        -- never automatic). A backward scan of n8n's primary key to the first older execution.
+        SELECT coalesce(max(e.id), 0) INTO v_mark
+        FROM n8n.execution_entity AS e
+        WHERE e."createdAt" < now() - v_window;
+        -- Durable at once: a crash that lost it would start the mark again from the window.
+        PERFORM set_config('synchronous_commit', 'on', true);
+        INSERT INTO public.etl_reconcile_mark (checked_through) VALUES (v_mark);
+    END IF;
+
+    -- An explicit window (sai-etl sweep --window) looks back by time as well.
+    IF p_window IS NOT NULL THEN
+        v_after := 0;
+        LOOP
+            v_step := public.etl_ingest_from_n8n(now() - p_window, v_after, v_batch, 'reconcile', 1);
+            v_total := v_total + v_step.ingested;
+            EXIT WHEN v_step.scanned < v_batch;
+            v_after := v_step.last_id;
+        END LOOP;
+    END IF;
+
+    -- Everything above the mark, however old: a range of n8n's primary key, never its whole table.
+    v_after := v_mark;
     LOOP
-        v_step := public.etl_ingest_from_n8n(v_since, v_after, v_batch, 'reconcile', 1);
+        v_step := public.etl_ingest_from_n8n('-infinity', v_after, v_batch, 'reconcile', 1);
         v_total := v_total + v_step.ingested;
         EXIT WHEN v_step.scanned < v_batch;
         v_after := v_step.last_id;
     END LOOP;
+
+    -- The mark moves up to the first watched execution still unfinished, and never past an id
+    -- younger than reconcile_settle (a concurrent insert of a lower id may not be visible yet).
+    SELECT min(e.id) INTO v_open
+    FROM n8n.execution_entity AS e
+    WHERE e.id > v_mark
+      AND e."workflowId" = ANY (v_watched)
+      AND e.status NOT IN ('success', 'error', 'crashed', 'canceled')
+      AND e."deletedAt" IS NULL;
+    SELECT max(e.id) INTO v_settled
+    FROM n8n.execution_entity AS e
+    WHERE e.id > v_mark AND e."createdAt" < now() - v_settle;
+    -- least() skips a NULL: no unfinished execution leaves only the settle bound.
+    IF least(v_open - 1, v_settled) > v_mark AND v_settled IS NOT NULL THEN
+        -- Durable before it counts: this commit flushes the WAL of every ingest it vouches for
+        -- (the Stage 1 link commits asynchronously).
+        PERFORM set_config('synchronous_commit', 'on', true);
+        UPDATE public.etl_reconcile_mark
+        SET checked_through = least(v_open - 1, v_settled), updated_at = now();
+    END IF;
     RETURN v_total;
 END
 $$;
@@ -4100,7 +4287,40 @@ $$;
 -- Name: FUNCTION etl_reconcile(p_window interval); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_reconcile(p_window interval) IS 'Records every finished execution of a watched workflow that stopped within p_window (default setting reconcile_window) and that the dashboard lacks, however Stage 1 missed it. Returns how many it added.';
+COMMENT ON FUNCTION public.etl_reconcile(p_window interval) IS 'Records every finished execution of a watched workflow that the dashboard lacks, however Stage 1 missed it and however old: all n8n ids above the high-water mark etl_reconcile_mark (a range of n8n''s primary key), then moves the mark up to the first watched execution still unfinished or younger than setting reconcile_settle. The first run starts the mark at setting reconcile_window; p_window given also looks back that far by stoppedAt. Returns how many it added.';
+
+--
+-- Name: etl_record_image_store(text, text, bigint, bigint, bigint); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_record_image_store(p_host text, p_root text, p_free_bytes bigint, p_total_bytes bigint, p_used_bytes bigint DEFAULT NULL::bigint) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_measured timestamptz;
+BEGIN
+    INSERT INTO public.etl_image_stores AS s
+        (host, root, measured_at, free_bytes, total_bytes, used_bytes, used_measured_at)
+    VALUES (p_host, p_root, now(), p_free_bytes, p_total_bytes, p_used_bytes,
+            CASE WHEN p_used_bytes IS NOT NULL THEN now() END)
+    ON CONFLICT (host, root) DO UPDATE SET
+        measured_at = excluded.measured_at,
+        free_bytes = excluded.free_bytes,
+        total_bytes = excluded.total_bytes,
+        used_bytes = coalesce(excluded.used_bytes, s.used_bytes),
+        used_measured_at = coalesce(excluded.used_measured_at, s.used_measured_at)
+    RETURNING s.used_measured_at INTO v_measured;
+    RETURN v_measured IS NULL
+        OR v_measured < now() - public.etl_setting('image_measure_every')::interval;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_record_image_store(p_host text, p_root text, p_free_bytes bigint, p_total_bytes bigint, p_used_bytes bigint); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_record_image_store(p_host text, p_root text, p_free_bytes bigint, p_total_bytes bigint, p_used_bytes bigint) IS 'Records the free and total bytes of image root p_root on host p_host and, when given, the root''s own size (p_used_bytes; NULL keeps the last measurement). Returns whether the size is due to be measured again (never measured, or longer ago than image_measure_every).';
 
 --
 -- Name: etl_record_image_store(text, text, bigint, bigint, bigint); Type: FUNCTION; Schema: public; Owner: -
@@ -4240,7 +4460,8 @@ DECLARE
     v_count integer;
 BEGIN
     UPDATE public.etl_processing_queue AS q
-    SET status = 'pending', attempts = greatest(q.attempts - 1, 0), next_attempt_at = now(),
+    SET status = 'pending', next_attempt_at = now(), rerun = false, extraction_pending = false,
+        attempts = CASE WHEN q.rerun THEN 0 ELSE greatest(q.attempts - 1, 0) END,
         claim_token = NULL, locked_until = NULL
     FROM unnest(p_queue_ids, p_claim_tokens) AS r (id, token)
     WHERE q.id = r.id AND q.claim_token = r.token AND q.status = 'processing';
@@ -5243,6 +5464,23 @@ ALTER TABLE public.etl_processing_queue ALTER COLUMN id ADD GENERATED ALWAYS AS 
 );
 
 --
+-- Name: etl_reconcile_mark; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.etl_reconcile_mark (
+    singleton boolean DEFAULT true NOT NULL,
+    checked_through bigint NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT etl_reconcile_mark_singleton_check CHECK (singleton)
+);
+
+--
+-- Name: TABLE etl_reconcile_mark; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.etl_reconcile_mark IS 'The reconcile''s high-water mark (one row): every finished execution of a watched workflow with an n8n id at or below checked_through is in executions. Missing until the first reconcile sets it.';
+
+--
 -- Name: etl_sweep_runs_id_seq; Type: SEQUENCE; Schema: public; Owner: -
 --
 
@@ -5417,6 +5655,13 @@ ALTER TABLE ONLY public.etl_processing_queue
 
 ALTER TABLE ONLY public.etl_processing_queue
     ADD CONSTRAINT etl_processing_queue_pkey PRIMARY KEY (id);
+
+--
+-- Name: etl_reconcile_mark etl_reconcile_mark_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.etl_reconcile_mark
+    ADD CONSTRAINT etl_reconcile_mark_pkey PRIMARY KEY (singleton);
 
 --
 -- Name: etl_runner_heartbeats etl_runner_heartbeats_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -5658,6 +5903,20 @@ REVOKE ALL ON FUNCTION public.etl_claim(p_worker text, p_batch integer, p_lease_
 GRANT ALL ON FUNCTION public.etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision) TO sai_etl_runner;
 
 --
+-- Name: FUNCTION etl_claim_charge(p_worker text, p_batch integer, p_lease_seconds double precision); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_claim_charge(p_worker text, p_batch integer, p_lease_seconds double precision) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_claim_charge(p_worker text, p_batch integer, p_lease_seconds double precision) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_claim_refund(p_worker text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_claim_refund(p_worker text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_claim_refund(p_worker text) TO sai_etl_runner;
+
+--
 -- Name: FUNCTION etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb); Type: ACL; Schema: public; Owner: -
 --
 
@@ -5796,6 +6055,13 @@ GRANT ALL ON FUNCTION public.etl_health_json() TO sai_etl_runner;
 
 REVOKE ALL ON FUNCTION public.etl_heartbeat(p_worker text, p_status text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.etl_heartbeat(p_worker text, p_status text) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_image_files(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_image_files() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_image_files() TO sai_etl_runner;
 
 --
 -- Name: FUNCTION etl_image_locator(p_doc jsonb, p_item_path text[], OUT image_source text, OUT image_base64 text, OUT image_path text, OUT image_bytes bytea, OUT image_mime_type text, OUT image_file_name text, OUT reason text); Type: ACL; Schema: public; Owner: -

@@ -52,16 +52,24 @@ DECLARE
     v_error text;
     v_detail text;
     v_state text;
+    v_start timestamptz;
 BEGIN
     IF v_breaker_until IS NOT NULL AND v_breaker_until <> ''
        AND clock_timestamp() < v_breaker_until::timestamptz THEN
         v_error := 'circuit breaker open until ' || v_breaker_until;
     ELSE
         BEGIN
+            v_start := clock_timestamp();
             PERFORM sai_etl.push_execution(
                 p_id, p_workflow_id, p_status, p_mode, p_retry_of,
                 p_created_at, p_started_at, p_stopped_at, 'trigger'
             );
+            -- Delivered, but slowly: a dashboard that is slow now likely stays slow for a while,
+            -- and every watched commit in this backend would pay it. Skip it like a failed one.
+            IF clock_timestamp() - v_start
+               > make_interval(secs => coalesce(sai_etl.setting('link_slow_ms')::double precision, 100) / 1000) THEN
+                PERFORM sai_etl.open_breaker();
+            END IF;
             RETURN true;
         EXCEPTION WHEN OTHERS OR query_canceled THEN
             -- OTHERS alone lets query_canceled through, and dblink relays it when the dashboard's
@@ -78,12 +86,7 @@ BEGIN
                 EXCEPTION WHEN OTHERS THEN
                     NULL;
                 END;
-                PERFORM set_config(
-                    'sai_etl.breaker_until',
-                    (clock_timestamp()
-                     + make_interval(secs => coalesce(sai_etl.setting('breaker_seconds'), '30')::double precision))::text,
-                    false
-                );
+                PERFORM sai_etl.open_breaker();
             END IF;
         END;
     END IF;
@@ -110,7 +113,7 @@ $$;
 -- Name: FUNCTION deliver(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone); Type: COMMENT; Schema: sai_etl; Owner: -
 --
 
-COMMENT ON FUNCTION sai_etl.deliver(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone) IS 'Delivers one finished execution to the dashboard; on any failure, or while this backend''s circuit breaker is open (setting breaker_seconds), writes it to sai_etl.outbox in the caller''s transaction. Any failure but the dashboard refusing the data (SQLSTATE class 22/23) opens the breaker. Returns true when delivered.';
+COMMENT ON FUNCTION sai_etl.deliver(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone) IS 'Delivers one finished execution to the dashboard; on any failure, or while this backend''s circuit breaker is open (setting breaker_seconds), writes it to sai_etl.outbox in the caller''s transaction. Any failure but the dashboard refusing the data (SQLSTATE class 22/23) opens the breaker, and so does a delivery slower than setting link_slow_ms. Returns true when delivered.';
 
 --
 -- Name: drain_outbox(integer); Type: FUNCTION; Schema: sai_etl; Owner: -
@@ -123,43 +126,82 @@ CREATE FUNCTION sai_etl.drain_outbox(p_limit integer DEFAULT NULL::integer) RETU
 DECLARE
     v_limit integer := coalesce(p_limit, sai_etl.setting('drain_batch')::integer, 500);
     v_row sai_etl.outbox;
+    v_now record;
     v_done integer := 0;
     v_detail text;
     v_state text;
 BEGIN
-    -- Rows the dashboard refused before sort last, and only deliveries count towards the limit:
-    -- however many refused rows wait, they never hold up the others.
-    FOR v_row IN
-        SELECT * FROM sai_etl.outbox
-        ORDER BY attempts, queued_at
-        FOR UPDATE SKIP LOCKED
-    LOOP
-        EXIT WHEN v_done >= v_limit;
-        BEGIN
-            PERFORM sai_etl.push_execution(
-                v_row.execution_id, v_row.workflow_id, v_row.status, v_row.mode, v_row.retry_of,
-                v_row.created_at, v_row.started_at, v_row.stopped_at, 'outbox'
-            );
-        EXCEPTION WHEN OTHERS OR query_canceled THEN
-            -- query_canceled too: dblink relays the dashboard's statement_timeout with it.
-            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL, v_state = RETURNED_SQLSTATE;
-            UPDATE sai_etl.outbox
-            SET attempts = attempts + 1, last_error = SQLERRM || coalesce(': ' || nullif(v_detail, ''), '')
-            WHERE execution_id = v_row.execution_id;
-            -- The dashboard refused this row's data (class 22 or 23): it stays, with its error,
-            -- for a DBA, and the link is fine for the next one.
-            CONTINUE WHEN left(v_state, 2) IN ('22', '23');
+    BEGIN
+        -- Rows the dashboard refused before sort last, and only deliveries count towards the
+        -- limit: however many refused rows wait, they never hold up the others.
+        FOR v_row IN
+            SELECT * FROM sai_etl.outbox
+            ORDER BY attempts, queued_at
+            FOR UPDATE SKIP LOCKED
+        LOOP
+            EXIT WHEN v_done >= v_limit;
+            -- n8n's row as it is now, not the copy: facts delivered since (a later finish the
+            -- trigger carried) are fresher than the outbox's and must not be overwritten by it.
+            -- The copy serves only when n8n no longer has the execution.
+            SELECT e."workflowId", e.status, e.mode, e."retryOf", e."createdAt", e."startedAt", e."stoppedAt"
+            INTO v_now
+            FROM public.execution_entity AS e
+            WHERE e.id = v_row.execution_id
+              AND e.status IN ('success', 'error', 'crashed', 'canceled');
+            IF FOUND THEN
+                v_row.workflow_id := v_now."workflowId";
+                v_row.status := v_now.status;
+                v_row.mode := v_now.mode;
+                v_row.retry_of := v_now."retryOf";
+                v_row.created_at := v_now."createdAt";
+                v_row.started_at := v_now."startedAt";
+                v_row.stopped_at := v_now."stoppedAt";
+            END IF;
             BEGIN
-                PERFORM dblink_disconnect('sai_etl');
-            EXCEPTION WHEN OTHERS THEN
-                NULL;
+                PERFORM sai_etl.push_execution(
+                    v_row.execution_id, v_row.workflow_id, v_row.status, v_row.mode, v_row.retry_of,
+                    v_row.created_at, v_row.started_at, v_row.stopped_at, 'outbox'
+                );
+            EXCEPTION WHEN OTHERS OR query_canceled THEN
+                -- query_canceled too: dblink relays the dashboard's statement_timeout with it.
+                GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL, v_state = RETURNED_SQLSTATE;
+                UPDATE sai_etl.outbox
+                SET attempts = attempts + 1, last_error = SQLERRM || coalesce(': ' || nullif(v_detail, ''), '')
+                WHERE execution_id = v_row.execution_id;
+                -- The dashboard refused this row's data (class 22 or 23): it stays, with its
+                -- error, for a DBA, and the link is fine for the next one.
+                CONTINUE WHEN left(v_state, 2) IN ('22', '23');
+                BEGIN
+                    PERFORM dblink_disconnect('sai_etl');
+                EXCEPTION WHEN OTHERS THEN
+                    NULL;
+                END;
+                -- The dashboard is still unwell: the next sweep tries again.
+                EXIT;
             END;
-            -- The dashboard is still unwell: the next sweep tries again.
-            EXIT;
+            DELETE FROM sai_etl.outbox WHERE execution_id = v_row.execution_id;
+            v_done := v_done + 1;
+        END LOOP;
+        -- The link commits asynchronously (n8n must not wait for the dashboard's WAL flush), but
+        -- n8n's copies go once this returns: one synchronous commit on the link first, which
+        -- flushes the dashboard's WAL past every delivery above. It must write WAL itself (a
+        -- commit that wrote none does not wait): a transactional logical message, read by no one.
+        IF v_done > 0 THEN
+            PERFORM FROM dblink('sai_etl', format(
+                'SELECT set_config(''synchronous_commit'', ''on'', true), pg_logical_emit_message(true, %L, %L)',
+                'sai_etl', 'outbox drained: ' || v_done
+            )) AS t (setting text, lsn pg_lsn);
+        END IF;
+    EXCEPTION WHEN OTHERS OR query_canceled THEN
+        -- Not known to be durable: keep every row (a redelivery is idempotent).
+        RAISE WARNING 'sai-etl: outbox drain undone, the dashboard did not confirm it durable: %', SQLERRM;
+        BEGIN
+            PERFORM dblink_disconnect('sai_etl');
+        EXCEPTION WHEN OTHERS THEN
+            NULL;
         END;
-        DELETE FROM sai_etl.outbox WHERE execution_id = v_row.execution_id;
-        v_done := v_done + 1;
-    END LOOP;
+        RETURN 0;
+    END;
     RETURN v_done;
 END
 $$;
@@ -168,7 +210,38 @@ $$;
 -- Name: FUNCTION drain_outbox(p_limit integer); Type: COMMENT; Schema: sai_etl; Owner: -
 --
 
-COMMENT ON FUNCTION sai_etl.drain_outbox(p_limit integer) IS 'Delivers up to p_limit outbox rows (default setting drain_batch) to the dashboard, deleting each one delivered; stops at the first failure of the link. A row whose data the dashboard refuses (SQLSTATE class 22/23) stays with its error and attempts, sorted last, and the drain goes on. Returns how many were delivered. Called by the runner''s sweep.';
+COMMENT ON FUNCTION sai_etl.drain_outbox(p_limit integer) IS 'Delivers up to p_limit outbox rows (default setting drain_batch) to the dashboard with n8n''s current facts of each execution (the outbox copy when n8n no longer has it), deleting each one delivered, then makes the dashboard flush its WAL (a synchronous commit) before returning; if that fails nothing is deleted. Stops at the first failure of the link. A row whose data the dashboard refuses (SQLSTATE class 22/23) stays with its error and attempts, sorted last, and the drain goes on. Returns how many were delivered. Called by the runner''s sweep.';
+
+--
+-- Name: link_connect(); Type: FUNCTION; Schema: sai_etl; Owner: -
+--
+
+CREATE FUNCTION sai_etl.link_connect() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'sai_etl', 'pg_temp'
+    AS $$
+BEGIN
+    -- One connection per backend, opened on first use and kept: a connect per execution would
+    -- cost more than the whole delivery.
+    IF coalesce('sai_etl' = ANY (dblink_get_connections()), false) THEN
+        RETURN;
+    END IF;
+    PERFORM dblink_connect('sai_etl', 'sai_dashboard');
+    -- n8n waits for every call inside its own commit: a dashboard that is slow (a held lock, an
+    -- I/O stall) must fail fast into the outbox, not hold n8n. Integers only reach the text.
+    PERFORM dblink_exec('sai_etl', format(
+        'SET statement_timeout = %s; SET lock_timeout = %s',
+        coalesce(sai_etl.setting('link_statement_timeout_ms')::integer, 250),
+        coalesce(sai_etl.setting('link_lock_timeout_ms')::integer, 100)
+    ));
+END
+$$;
+
+--
+-- Name: FUNCTION link_connect(); Type: COMMENT; Schema: sai_etl; Owner: -
+--
+
+COMMENT ON FUNCTION sai_etl.link_connect() IS 'Opens dblink connection "sai_etl" to server sai_dashboard unless this backend has it, with the settings link_statement_timeout_ms and link_lock_timeout_ms as its statement and lock timeouts (read when the connection opens). Raises on failure.';
 
 --
 -- Name: on_execution_finished(); Type: FUNCTION; Schema: sai_etl; Owner: -
@@ -207,6 +280,28 @@ $$;
 COMMENT ON FUNCTION sai_etl.on_execution_finished() IS 'Trigger on public.execution_entity: a watched execution that became terminal (inserted with, or updated to a different, status success, error, crashed or canceled) is delivered to the dashboard (or the outbox). Never raises: n8n''s transaction always commits, also when n8n renamed a column it reads (the sweep''s reconcile finds those). SECURITY DEFINER so the dblink user mapping is sai-etl''s, never n8n''s role''s.';
 
 --
+-- Name: open_breaker(); Type: FUNCTION; Schema: sai_etl; Owner: -
+--
+
+CREATE FUNCTION sai_etl.open_breaker() RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'sai_etl', 'pg_temp'
+    AS $$
+    SELECT set_config(
+        'sai_etl.breaker_until',
+        (clock_timestamp()
+         + make_interval(secs => coalesce(sai_etl.setting('breaker_seconds'), '30')::double precision))::text,
+        false
+    )
+$$;
+
+--
+-- Name: FUNCTION open_breaker(); Type: COMMENT; Schema: sai_etl; Owner: -
+--
+
+COMMENT ON FUNCTION sai_etl.open_breaker() IS 'Opens this backend''s circuit breaker for setting breaker_seconds: until then sai_etl.deliver writes the outbox without calling the dashboard.';
+
+--
 -- Name: push_execution(integer, text, text, text, text, timestamp with time zone, timestamp with time zone, timestamp with time zone, text); Type: FUNCTION; Schema: sai_etl; Owner: -
 --
 
@@ -216,11 +311,7 @@ CREATE FUNCTION sai_etl.push_execution(p_id integer, p_workflow_id text, p_statu
     SET "DateStyle" TO 'ISO, YMD'
     AS $$
 BEGIN
-    -- One connection per backend, opened on first use and kept: a connect per execution would
-    -- cost more than the whole delivery.
-    IF NOT coalesce('sai_etl' = ANY (dblink_get_connections()), false) THEN
-        PERFORM dblink_connect('sai_etl', 'sai_dashboard');
-    END IF;
+    PERFORM sai_etl.link_connect();
     PERFORM FROM dblink('sai_etl', format(
         'SELECT public.etl_ingest_execution(%L, %L, %L, %L, %L, %L, %L, %L, %L)',
         p_id, p_workflow_id, p_status, p_mode, p_retry_of, p_created_at, p_started_at, p_stopped_at, p_source
@@ -232,7 +323,7 @@ $$;
 -- Name: FUNCTION push_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text); Type: COMMENT; Schema: sai_etl; Owner: -
 --
 
-COMMENT ON FUNCTION sai_etl.push_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text) IS 'Calls etl_ingest_execution in the dashboard over dblink connection "sai_etl" (server sai_dashboard, opened once per backend). Raises on any failure; callers contain it.';
+COMMENT ON FUNCTION sai_etl.push_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text) IS 'Calls etl_ingest_execution in the dashboard over dblink connection "sai_etl" (sai_etl.link_connect, opened once per backend, bounded by its timeouts). Raises on any failure; callers contain it.';
 
 --
 -- Name: setting(text); Type: FUNCTION; Schema: sai_etl; Owner: -
@@ -761,10 +852,22 @@ REVOKE ALL ON FUNCTION sai_etl.drain_outbox(p_limit integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION sai_etl.drain_outbox(p_limit integer) TO sai_etl_runner;
 
 --
+-- Name: FUNCTION link_connect(); Type: ACL; Schema: sai_etl; Owner: -
+--
+
+REVOKE ALL ON FUNCTION sai_etl.link_connect() FROM PUBLIC;
+
+--
 -- Name: FUNCTION on_execution_finished(); Type: ACL; Schema: sai_etl; Owner: -
 --
 
 REVOKE ALL ON FUNCTION sai_etl.on_execution_finished() FROM PUBLIC;
+
+--
+-- Name: FUNCTION open_breaker(); Type: ACL; Schema: sai_etl; Owner: -
+--
+
+REVOKE ALL ON FUNCTION sai_etl.open_breaker() FROM PUBLIC;
 
 --
 -- Name: FUNCTION push_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text); Type: ACL; Schema: sai_etl; Owner: -

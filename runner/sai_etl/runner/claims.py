@@ -20,6 +20,8 @@ CHANNEL = "sai_etl_stage2"
 # read through the dashboard's link (docs/guarantees-faults.md); nothing was claimed and no
 # attempt spent.
 N8N_UNREACHABLE = "SAI02"
+# etl_claim's SQLSTATE when n8n's database refuses the read itself (class 42 behind the link).
+REFUSED = "SAI03"
 
 
 @dataclass(frozen=True)
@@ -54,14 +56,40 @@ def held(claim: Claim) -> Held:
 
 
 def claim(conn: psycopg.Connection, worker: str, batch: int, lease: float) -> list[Claim]:
-    with conn.cursor(row_factory=class_row(Claim)) as cur:
-        cur.execute(
-            "SELECT queue_id, execution_id, claim_token, attempt, image_source, image_base64, "
-            "image_path, image_bytes, image_mime_type, image_file_name, image_reason "
-            "FROM etl_claim(%s::text, %s::integer, %s::double precision)",
-            [worker, batch, lease],
-        )
-        return cur.fetchall()
+    """Two transactions: the items are taken and their attempt charged first (committed), then
+    extracted. An extraction that kills the dashboard backend, on every try, still spends the
+    item's attempts (its lease runs out, the reaper counts it) until it ends failed. A claim
+    that raises with the connection intact hands back what it charged (attempts refunded)."""
+    if not _one(
+        conn,
+        "SELECT etl_claim_charge(%s::text, %s::integer, %s::double precision)",
+        [worker, batch, lease],
+    ):
+        return []
+    try:
+        with conn.cursor(row_factory=class_row(Claim)) as cur:
+            cur.execute(
+                "SELECT queue_id, execution_id, claim_token, attempt, image_source, image_base64, "
+                "image_path, image_bytes, image_mime_type, image_file_name, image_reason "
+                "FROM etl_claim(%s::text, %s::integer, %s::double precision)",
+                [worker, batch, lease],
+            )
+            return cur.fetchall()
+    except psycopg.Error:
+        if not (conn.broken or conn.closed):
+            _one(conn, "SELECT etl_claim_refund(%s::text)", [worker])
+        raise
+
+
+def refuses_read(conn: psycopg.Connection, exc: psycopg.Error) -> bool:
+    """Whether a failed claim failed because n8n's database refuses the read (SAI03: a revoked
+    grant, a renamed column or table): a systemic fault, pause."""
+    return exc.sqlstate == REFUSED and not (conn.broken or conn.closed)
+
+
+def pause(conn: psycopg.Connection, worker: str, reason: str | None) -> None:
+    """Record that this runner paused for a systemic fault (reason), or resumed (None)."""
+    conn.execute("SELECT etl_runner_pause(%s::text, %s::text)", [worker, reason])
 
 
 def extract_bundle(conn: psycopg.Connection, item: Claim, bundle: str) -> Claim | None:

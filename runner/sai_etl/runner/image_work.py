@@ -14,6 +14,7 @@ from typing import Any, Literal
 from sai_etl.runner.claims import Claim
 from sai_etl.runner.images import ImageLimits, InvalidImage, decode_base64, store_image
 from sai_etl.runner.n8n_files import N8nFolders, read_n8n_file
+from sai_etl.runner.systemic import n8n_folders_problem
 
 SOURCES = ("binary", "body", "filesystem", "database")
 
@@ -37,6 +38,7 @@ class Outcome:
     error: str | None = None  # fail: the error; skip: why the source is gone
     retry: bool = True
     storage: bool = False  # fail: the image root refused the files (full, read only, gone)
+    source_down: bool = False  # fail: n8n's binary-data folder is gone, empty or unreadable
 
 
 def _error(exc: BaseException) -> str:
@@ -96,11 +98,17 @@ def process(claim: Claim, context: ImageContext) -> Outcome:
         data = _payload(claim, context)
     except InvalidImage as exc:
         return Outcome("complete", image=_invalid(claim, exc.reason, None))
-    except FileNotFoundError as exc:
-        # n8n pruned the execution's binary data (a missing root is NotADirectoryError instead).
-        where = claim.image_path if claim.image_source == "filesystem" else exc
-        return Outcome("skip", error=f"n8n binary data file missing: {where}")
     except OSError as exc:
+        # The folder itself gone, empty (a volume not mounted) or unreadable: no item's fault.
+        problem = (
+            n8n_folders_problem(context.n8n_folders) if claim.image_source == "filesystem" else None
+        )
+        if problem is not None:
+            return Outcome("fail", error=problem, source_down=True)
+        if isinstance(exc, FileNotFoundError):
+            # n8n pruned the execution's binary data.
+            where = claim.image_path if claim.image_source == "filesystem" else exc
+            return Outcome("skip", error=f"n8n binary data file missing: {where}")
         return Outcome("fail", error=f"reading n8n binary data: {_error(exc)}")
     try:
         stored = store_image(data, context.image_dir, claim.execution_id, context.limits)

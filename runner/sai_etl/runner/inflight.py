@@ -6,6 +6,7 @@ outcomes and acknowledges them on its own connection.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ class Job:
     claimed_at: float
     outcome: Outcome | None = None
     lost: bool = False  # a renewal found the claim gone: its result is void
+    started_at: float | None = None  # when a thread began the image work (time.monotonic)
 
 
 class InFlight:
@@ -45,7 +47,7 @@ class InFlight:
 
     def start(self, claimed: list[Claim], context: ImageContext, now: float) -> None:
         for item in claimed:
-            future = self.submit(process, item, context)
+            future = self.submit(self._work, item, context)
             self.jobs[item.queue_id] = Job(claims.held(item), future, now)
 
     def settle(self, answered: list[tuple[Claim, Outcome]], now: float) -> None:
@@ -56,8 +58,33 @@ class InFlight:
             self.jobs[item.queue_id] = Job(claims.held(item), future, now, outcome)
             self._wake(future)
 
+    def _work(self, item: Claim, context: ImageContext) -> Outcome:
+        job = self.jobs.get(item.queue_id)
+        if job is not None:
+            job.started_at = time.monotonic()
+        return process(item, context)
+
+    def overdue(self, deadline: float, now: float) -> list[Job]:
+        """Jobs whose image work has run longer than deadline seconds (a hung decode or read)."""
+        return [
+            job
+            for job in self.jobs.values()
+            if job.outcome is None
+            and job.started_at is not None
+            and now - job.started_at > deadline
+        ]
+
+    def abandon(self, job: Job) -> None:
+        """Give up a hung job: out of hand (never renewed, its late result ignored), and a
+        stand-in thread takes its thread's place."""
+        job.lost = True
+        self.forget(job)
+        self.pool.replace_stuck()
+
     def collect(self) -> None:
-        """Take the outcomes of finished image work."""
+        """Take the outcomes of finished image work; drop lost jobs that never started."""
+        for job in [j for j in self.jobs.values() if j.lost and j.future.cancelled()]:
+            self.forget(job)
         for job in self.jobs.values():
             if job.outcome is None and job.future.done() and not job.future.cancelled():
                 try:

@@ -19,6 +19,9 @@ class DaemonPool:
             raise ValueError("a pool needs at least one thread")
         self._jobs: SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]] | None]
         self._jobs = SimpleQueue()
+        self._name = name
+        self._lock = threading.Lock()
+        self._retire = 0  # threads to end after their job: stand-ins took their place
         self._threads = [
             threading.Thread(target=self._work, name=f"{name}-{index}", daemon=True)
             for index in range(size)
@@ -32,6 +35,18 @@ class DaemonPool:
         self._jobs.put((future, fn, args))
         return future
 
+    def replace_stuck(self) -> None:
+        """A thread is stuck in a job the runner gave up (a hung decode or read): start a
+        stand-in so the pool keeps its size; the first thread to finish a job afterwards ends
+        (the stuck one, if its job ever returns)."""
+        with self._lock:
+            self._retire += 1
+            thread = threading.Thread(
+                target=self._work, name=f"{self._name}-{len(self._threads)}", daemon=True
+            )
+            self._threads.append(thread)
+        thread.start()
+
     def close(self) -> None:
         """Let each thread end after its current job; queued jobs should be cancelled first."""
         for _ in self._threads:
@@ -41,6 +56,10 @@ class DaemonPool:
         while (job := self._jobs.get()) is not None:
             self._run(*job)
             del job  # the arguments (an image payload) must not outlive the job
+            with self._lock:
+                if self._retire:
+                    self._retire -= 1
+                    return
 
     @staticmethod
     def _run(future: Future[Any], fn: Callable[..., Any], args: tuple[Any, ...]) -> None:

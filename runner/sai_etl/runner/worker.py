@@ -7,8 +7,9 @@ and on the LISTEN socket, with a timeout that is the nearest of: the poll fallba
 deferred work becomes claimable (etl_next_ready_in), lease renewal, the sweep, the watchdog.
 
 Its parts: connections.py (reconnects), inflight.py (the items in hand), acknowledge.py,
-leases.py, housekeeping.py (the sweep), outage.py (n8n unreachable, image_root.py: the image
-root refusing files), stopping.py.
+leases.py (renewal, on a thread and connection of its own), housekeeping.py (the sweep),
+outage.py (n8n unreachable, image_root.py: the image root refusing files), systemic.py (pauses
+for faults no item causes), stopping.py.
 """
 
 from __future__ import annotations
@@ -27,15 +28,17 @@ from typing import Any
 import psycopg
 
 from sai_etl.config import Settings
-from sai_etl.runner import bundles, claims, leases, sdnotify, stopping
+from sai_etl.runner import bundles, claims, sdnotify, stopping
 from sai_etl.runner.acknowledge import acknowledge
 from sai_etl.runner.connections import Connections
 from sai_etl.runner.housekeeping import Housekeeping
 from sai_etl.runner.image_root import ImageRootWatch
 from sai_etl.runner.image_work import ImageContext
 from sai_etl.runner.inflight import InFlight
+from sai_etl.runner.leases import LeaseRenewer
 from sai_etl.runner.log import error_text, event
 from sai_etl.runner.outage import Outage
+from sai_etl.runner.systemic import SystemicPause
 
 # Never look at the queue more often than this when it says work is due but none was claimable
 # (rows locked by another runner's claim in progress).
@@ -63,12 +66,19 @@ class Runner:
         # Claims while n8n's database cannot be read: a cheap failed connect each.
         self.n8n = Outage("n8n-unreachable", "n8n-reachable")
         self.image_root = ImageRootWatch(context.image_dir)
+        # n8n refusing the read, or its binary-data folder gone: claims pause (systemic.py).
+        self.systemic = SystemicPause(self.worker, context.n8n_folders)
         self.pings = sdnotify.Pings()
         self.look = True  # the queue may hold claimable work: claim without waiting
         self.poll_at = 0.0
         self.due: float | None = None  # when the queue said the next item becomes claimable
-        self.renew_at = 0.0
+        self.renewer = LeaseRenewer(
+            settings.dashboard_dsn, self.work, settings.lease_seconds, self._wake
+        )
         self.heartbeat_at = 0.0
+        # After a claim whose backend died: claim one item at a time until then, so that an
+        # item that kills its backend costs only itself attempts, not a whole batch each time.
+        self.single_until = 0.0
         self.once_idle: float | None = None  # --once: when the queue first had nothing claimable
         self.stop_requested = False
         self.counts: Counter[str] = Counter()
@@ -86,6 +96,7 @@ class Runner:
             once=self.once or None,
         )
         self._connect()
+        self.renewer.start()
         sdnotify.notify("READY=1", f"STATUS={self._status()}")
         while not self.stop_requested:
             self._collect()
@@ -114,7 +125,6 @@ class Runner:
         if not self.db.open():
             return False
         self.look = True  # notifications sent while we were away are lost
-        self.renew_at = 0.0  # renew at once what we hold, before anything else
         return True
 
     # -- one turn of the loop ----------------------------------------------------------------
@@ -129,9 +139,7 @@ class Runner:
                 self.look = True
             self._acknowledge()
             now = time.monotonic()
-            if self.work.jobs and now >= self.renew_at:
-                leases.renew(conn, self.work, self.settings.lease_seconds)
-                self.renew_at = time.monotonic() + self.settings.lease_seconds / 3
+            self._end_hung(conn, now)
             if now >= self.housekeeping.next_at and self.housekeeping.sweep(conn):
                 self.look = True
             if now >= self.heartbeat_at:
@@ -139,7 +147,12 @@ class Runner:
                 self.heartbeat_at = now + HEARTBEAT_SECONDS
             if now >= self.poll_at or (self.due is not None and now >= self.due):
                 self.look = True
-            if self.look and self._has_room() and now >= self.n8n.retry_at:
+            if (
+                self.look
+                and self._has_room()
+                and now >= self.n8n.retry_at
+                and self.systemic.may_claim(conn)
+            ):
                 self._claim(conn)
         except psycopg.Error as exc:
             self.db.lost(exc)
@@ -152,22 +165,31 @@ class Runner:
         return not self.stop_requested and not self.image_root.down and len(self.work) < limit
 
     def _claim(self, conn: psycopg.Connection) -> None:
-        want = self.settings.batch_size
+        want = self.settings.batch_size if time.monotonic() >= self.single_until else 1
         try:
             claimed = claims.claim(conn, self.worker, want, self.settings.lease_seconds)
-        except psycopg.DatabaseError as exc:  # SAI02 maps to no narrower class
-            if self.once or not claims.n8n_unreachable(conn, exc):
+        except psycopg.Error as exc:
+            if conn.broken or conn.closed:
+                # Its charged items come back when their lease runs out (one attempt spent
+                # each); one of them may be what killed the backend.
+                self.single_until = time.monotonic() + 2 * self.settings.lease_seconds
+                event("claim-died", "warning", error=error_text(exc), batch=want)
+            if self.once:
                 raise
             # Nothing claimed, no attempt spent: keep acknowledging and renewing what is in
             # hand, claim again after the back-off (at once then).
-            self.n8n.failed(error_text(exc))
+            if claims.n8n_unreachable(conn, exc):
+                self.n8n.failed(error_text(exc))
+            elif claims.refuses_read(conn, exc):
+                self.systemic.failed(conn, "claim", exc.diag.message_primary or error_text(exc))
+            else:
+                raise
             self.look = True
             return
         now = time.monotonic()
         self.n8n.recovered()
+        self.systemic.resumed(conn)
         self.poll_at = now + self.settings.poll_seconds
-        if not self.work.jobs:
-            self.renew_at = now + self.settings.lease_seconds / 3
         ready, answered = bundles.resolve(conn, claimed, self.context)
         self.work.start(ready, self.context, now)
         self.work.settle(answered, now)
@@ -181,6 +203,23 @@ class Runner:
         ready_in = claims.next_ready_in(conn)
         self.due = None if ready_in is None else now + max(ready_in, MIN_RECHECK_SECONDS)
 
+    def _end_hung(self, conn: psycopg.Connection, now: float) -> None:
+        """Image work past its deadline ends as a failed attempt with its reason; the item's
+        lease is no longer renewed and the thread's late result is ignored."""
+        deadline = self.settings.image_deadline_seconds
+        for job in self.work.overdue(deadline, now):
+            self.work.abandon(job)
+            error = f"image work still running after {deadline:g} s (hung read or decode): given up"
+            status = claims.fail(conn, job.item, error, True)
+            event(
+                "image-work-hung",
+                "warning",
+                queue_id=job.item.queue_id,
+                execution_id=job.item.execution_id,
+                status=status,
+            )
+            self.look = True
+
     def _collect(self) -> None:
         """The pipe only says that some image work finished: take the outcomes."""
         with contextlib.suppress(BlockingIOError):
@@ -191,10 +230,15 @@ class Runner:
     def _acknowledge(self) -> None:
         conn = self.db.conn
         assert conn is not None
-        storage_error = None
+        storage_error = source_error = None
         answered = self.work.answered()
         for job in answered:
             assert job.outcome is not None
+            if job.outcome.source_down:
+                # n8n's folder, not the item: hand it back, its attempt refunded.
+                source_error = job.outcome.error
+                self.work.release(conn, [job])
+                continue
             name = acknowledge(conn, job, job.outcome)
             self.work.forget(job)
             self.counts[name] += 1
@@ -207,14 +251,21 @@ class Runner:
             # Should the release fail, their leases run out and they come back anyway.
             self.image_root.outage.failed(storage_error)
             self.work.release(conn, self.work.cancel_waiting())
+        if source_error is not None:
+            self.systemic.failed(conn, "storage", source_error)
+            self.work.release(conn, self.work.cancel_waiting())
         if answered and not self.work.jobs:
             self.look = True  # the last answer about the queue counted our own leases
 
     def _once_finished(self) -> bool:
         """--once: nothing in hand and nothing claimable within the wait bound, or the image
-        root refuses files (the failed items wait in the queue with their error)."""
+        root refuses files (the failed items wait in the queue with their error), or a
+        systemic fault paused claiming (the items wait, attempts refunded)."""
         if self.db.conn is not None and not self.work.jobs and self.image_root.down:
             event("not-waiting", reason="image root not writable")
+            return True
+        if self.db.conn is not None and not self.work.jobs and self.systemic.down:
+            event("not-waiting", reason="paused by a systemic fault")
             return True
         if self.db.conn is None or self.work.jobs or self.look:
             return False
@@ -238,6 +289,8 @@ class Runner:
             state = ""
         if self.image_root.down:
             state += "; image root not writable"
+        if self.systemic.down:
+            state += "; paused by a systemic fault"
         return (
             f"{self.counts['completed']} completed, {self.counts['failed']} failed, "
             f"{self.counts['skipped']} skipped, {len(self.work)} in flight{state}"
@@ -254,15 +307,13 @@ class Runner:
             if self.work.answered():
                 return 0.0
             if self._has_room():
-                if self.n8n.retry_at > now:  # backing off: no claim before then
-                    moments.append(self.n8n.retry_at)
+                if max(self.n8n.retry_at, self.systemic.retry_at) > now:  # backing off
+                    moments.append(max(self.n8n.retry_at, self.systemic.retry_at))
                 elif self.look:
                     return 0.0
                 else:
                     moments += [self.poll_at, self.due]
             moments += [self.housekeeping.next_at, self.heartbeat_at]
-            if self.work.jobs:
-                moments.append(self.renew_at)
         return max(0.0, min(m for m in moments if m is not None) - now)
 
     def _wait(self, timeout: float) -> None:
@@ -279,6 +330,7 @@ class Runner:
         if self.db.conn is not None:
             with contextlib.suppress(psycopg.Error):
                 claims.heartbeat(self.db.conn, self.worker, "stopped")
+        self.renewer.stop()
         self.image_root.close()
         self.work.close()
         self.db.close()

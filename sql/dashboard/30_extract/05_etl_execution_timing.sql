@@ -16,13 +16,16 @@ AS $$
     SELECT
         coalesce(p_started_at, p_created_at),
         coalesce(p_stopped_at, p_started_at, p_created_at),
-        floor(extract(EPOCH FROM coalesce(p_stopped_at, p_started_at, p_created_at)
-            - coalesce(p_started_at, p_created_at)) * 1000)::bigint,
-        p_started_at IS NOT NULL AND p_stopped_at IS NOT NULL
+        -- A stop before the start (the clocks of n8n's hosts disagree) gives no duration: NULL,
+        -- not a negative one.
+        nullif(greatest(floor(extract(EPOCH FROM coalesce(p_stopped_at, p_started_at, p_created_at)
+            - coalesce(p_started_at, p_created_at)) * 1000)::bigint, -1), -1),
+        p_started_at IS NOT NULL AND p_stopped_at IS NOT NULL AND p_stopped_at >= p_started_at
 $$;
 
 COMMENT ON FUNCTION public.etl_execution_timing(timestamptz, timestamptz, timestamptz) IS
 'startedAt (createdAt when n8n never started the execution), stoppedAt (the latest earlier timestamp '
-'when n8n recorded none), their difference in ms, and whether both were recorded.';
+'when n8n recorded none), their difference in ms (NULL when the stop is before the start: clock skew), '
+'and whether both were recorded in order.';
 
 REVOKE ALL ON FUNCTION public.etl_execution_timing(timestamptz, timestamptz, timestamptz) FROM PUBLIC;

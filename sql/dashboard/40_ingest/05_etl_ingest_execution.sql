@@ -77,6 +77,10 @@ BEGIN
 
     IF v_queued THEN
         PERFORM public.etl_notify_stage2(p_id);
+    ELSIF v_changed THEN
+        -- A runner is working from the older facts: its claim ends in pending, not completed.
+        UPDATE public.etl_processing_queue AS q SET rerun = true
+        WHERE q.execution_id = p_id AND q.stage = 'stage2' AND q.status = 'processing';
     END IF;
     RETURN coalesce(v_changed, false);
 END
@@ -86,7 +90,7 @@ COMMENT ON FUNCTION public.etl_ingest_execution(
     bigint, text, text, text, text, timestamptz, timestamptz, timestamptz, text, integer
 ) IS
 'Stage 1: records one finished n8n execution (executions row, Stage 2 queue item at p_priority, '
-'NOTIFY sai_etl_stage2). Idempotent: a replay with the same facts changes nothing and returns false. '
+'NOTIFY sai_etl_stage2). Changed facts while the item is processing mark it to run again (rerun). Idempotent: a replay with the same facts changes nothing and returns false. '
 'startedAt missing -> createdAt, stoppedAt missing -> the latest earlier timestamp, timing_complete false. '
 'Raises 22023 on input that is not a finished execution.';
 

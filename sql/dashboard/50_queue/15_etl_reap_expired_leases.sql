@@ -10,8 +10,12 @@ DECLARE
     v_count integer;
 BEGIN
     UPDATE public.etl_processing_queue AS q
-    SET status = CASE WHEN q.attempts >= q.max_attempts THEN 'failed' ELSE 'pending' END,
-        completed_at = CASE WHEN q.attempts >= q.max_attempts THEN now() END,
+    SET status = CASE WHEN q.attempts >= q.max_attempts AND NOT q.rerun THEN 'failed' ELSE 'pending' END,
+        completed_at = CASE WHEN q.attempts >= q.max_attempts AND NOT q.rerun THEN now() END,
+        -- Fresher facts arrived during the dead claim (etl_ingest_execution): they get their own tries.
+        attempts = CASE WHEN q.rerun THEN 0 ELSE q.attempts END,
+        rerun = false,
+        extraction_pending = false,
         next_attempt_at = now(),
         claim_token = NULL,
         locked_until = NULL,

@@ -33,15 +33,22 @@ BEGIN
         RAISE EXCEPTION 'etl_claim: batch must be >= 1 and lease > 0 seconds, got % and %', p_batch, p_lease_seconds
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    PERFORM public.etl_reap_expired_leases();
+    -- Called alone (tests, tools), the claim charges its batch itself, in its own transaction: an
+    -- extraction that kills the backend then undoes the charge too. The runner charges first.
+    IF NOT EXISTS (
+        SELECT FROM public.etl_processing_queue AS q
+        WHERE q.claimed_by = p_worker AND q.status = 'processing' AND q.extraction_pending
+    ) THEN
+        PERFORM public.etl_claim_charge(p_worker, p_batch, p_lease_seconds);
+    END IF;
 
     FOR v_item IN
         SELECT q.id, q.execution_id, q.attempts, q.max_attempts, q.deferrals
         FROM public.etl_processing_queue AS q
-        WHERE q.status = 'pending' AND q.next_attempt_at <= now()
+        WHERE q.claimed_by = p_worker AND q.status = 'processing' AND q.extraction_pending
         ORDER BY q.priority, q.next_attempt_at, q.id
         LIMIT p_batch
-        FOR UPDATE SKIP LOCKED
+        FOR UPDATE
     LOOP
         BEGIN
             -- One subtransaction per execution: its extraction lands whole or not at all, and one
@@ -58,20 +65,40 @@ BEGIN
                 RAISE EXCEPTION 'etl_claim: cannot read n8n''s database, nothing claimed: %', v_error
                     USING ERRCODE = 'SAI02', DETAIL = 'the link''s SQLSTATE: ' || v_state;
             END IF;
+            -- n8n's database refuses the read itself (class 42: a revoked grant, a column or table
+            -- renamed by an n8n upgrade): systemic, every item would fail alike. Abort the claim,
+            -- spending nothing; the runner pauses until the cause is gone (SAI03).
+            IF left(v_state, 2) = '42' THEN
+                RAISE EXCEPTION 'etl_claim: n8n''s database refuses the read, nothing claimed: %', v_error
+                    USING ERRCODE = 'SAI03', DETAIL = 'SQLSTATE ' || v_state;
+            END IF;
+            -- The attempt was charged already (etl_claim_charge).
             UPDATE public.etl_processing_queue AS q
-            SET attempts = q.attempts + 1,
-                status = CASE WHEN q.attempts + 1 >= q.max_attempts THEN 'failed' ELSE 'pending' END,
-                completed_at = CASE WHEN q.attempts + 1 >= q.max_attempts THEN now() END,
-                next_attempt_at = now() + public.etl_retry_delay(q.attempts + 1),
-                claimed_by = p_worker,
+            SET status = CASE WHEN q.attempts >= q.max_attempts THEN 'failed' ELSE 'pending' END,
+                completed_at = CASE WHEN q.attempts >= q.max_attempts THEN now() END,
+                next_attempt_at = now() + public.etl_retry_delay(q.attempts),
+                claim_token = NULL, locked_until = NULL, extraction_pending = false,
                 last_error = 'extraction failed: ' || v_error
             WHERE q.id = v_item.id;
             CONTINUE;
         END;
 
+        -- n8n not showing an execution the dashboard recorded moments ago proves nothing yet: the
+        -- trigger delivers it before n8n's commit is visible (an execution inserted already
+        -- finished). Gone means gone only after gone_grace.
+        IF v_found.outcome = 'gone' AND EXISTS (
+            SELECT FROM public.executions AS e
+            WHERE e.id = v_item.execution_id
+              AND e.ingested_at > now() - public.etl_setting('gone_grace')::interval
+        ) THEN
+            v_found.outcome := 'not_ready';
+        END IF;
         IF v_found.outcome = 'not_ready' THEN
+            -- Not n8n's final word yet: no attempt spent (the charge is refunded).
             UPDATE public.etl_processing_queue AS q
-            SET deferrals = q.deferrals + 1,
+            SET status = 'pending', attempts = q.attempts - 1,
+                claim_token = NULL, locked_until = NULL, extraction_pending = false,
+                deferrals = q.deferrals + 1,
                 next_attempt_at = now() + public.etl_defer_delay(q.deferrals)
             WHERE q.id = v_item.id;
             CONTINUE;
@@ -85,19 +112,15 @@ BEGIN
             CONTINUE;
         ELSIF v_found.outcome = 'gone' THEN
             UPDATE public.etl_processing_queue AS q
-            SET status = 'skipped', completed_at = now(), claimed_by = p_worker,
+            SET status = 'skipped', completed_at = now(), attempts = q.attempts - 1,
+                claim_token = NULL, locked_until = NULL, extraction_pending = false,
                 last_error = 'source gone: ' || coalesce(v_found.reason, 'n8n no longer has the execution data')
             WHERE q.id = v_item.id;
             CONTINUE;
         END IF;
 
         UPDATE public.etl_processing_queue AS q
-        SET status = 'processing',
-            attempts = q.attempts + 1,
-            claim_token = gen_random_uuid(),
-            locked_until = now() + make_interval(secs => p_lease_seconds),
-            claimed_by = p_worker,
-            started_at = now()
+        SET extraction_pending = false
         WHERE q.id = v_item.id
         RETURNING q.id, q.execution_id, q.claim_token, q.attempts
         INTO queue_id, execution_id, claim_token, attempt;
@@ -116,16 +139,18 @@ END
 $$;
 
 COMMENT ON FUNCTION public.etl_claim(text, integer, double precision) IS
-'Claims up to p_batch ready Stage 2 items (priority order, SKIP LOCKED) for p_lease_seconds, after '
-'returning expired leases to the queue. Runs the SQL extraction of each (etl_extract_execution) and '
+'Extracts the items etl_claim_charge took and charged for p_worker (called alone, it charges up to '
+'p_batch ready items itself first, in the same transaction). Runs the SQL extraction of each (etl_extract_execution) and '
 'returns the claimed ones with their image payload (image_reason: why a frame n8n recorded cannot be '
 'handed over, e.g. a storage mode sai-etl does not read) and a claim token for etl_complete/etl_fail; '
 'image_source bundle: n8n keeps the execution on its disk, image_path is its bundle.json for '
 'etl_extract_claimed_bundle. Items whose data n8n keeps in object storage end failed with the reason. Not '
 'returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone '
-'(skipped), items whose extraction failed (retried with backoff, failed after max_attempts). When '
-'n8n''s database cannot be read through the link (the link fails with SQLSTATE class 08 or '
-'57P01-57P03) it raises SQLSTATE SAI02 and changes nothing: an n8n outage spends no attempt.';
+'(skipped, once the execution was recorded longer ago than setting gone_grace; deferred before), '
+'items whose extraction failed (retried with backoff, failed after max_attempts). When n8n''s database '
+'cannot be read through the link (SQLSTATE class 08 or 57P01-57P03) it raises SAI02; when n8n refuses '
+'the read (class 42: a revoked grant, a renamed column or table) it raises SAI03; either way it changes '
+'nothing, and items charged before stay charged until etl_claim_refund.';
 
 REVOKE ALL ON FUNCTION public.etl_claim(text, integer, double precision) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.etl_claim(text, integer, double precision) TO sai_etl_runner;

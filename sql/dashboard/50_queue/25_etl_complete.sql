@@ -8,16 +8,22 @@ SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
     v_execution_id bigint;
+    v_again boolean;
 BEGIN
     UPDATE public.etl_processing_queue AS q
-    SET status = 'completed',
-        completed_at = clock_timestamp(),
+    SET status = CASE WHEN q.rerun THEN 'pending' ELSE 'completed' END,
+        completed_at = CASE WHEN NOT q.rerun THEN clock_timestamp() END,
+        -- Fresher facts arrived meanwhile (etl_ingest_execution): this work stands until the
+        -- item has run again on them.
+        attempts = CASE WHEN q.rerun THEN 0 ELSE q.attempts END,
+        next_attempt_at = now(),
+        rerun = false,
         processing_time_ms = (extract(EPOCH FROM clock_timestamp() - q.started_at) * 1000)::integer,
         claim_token = NULL,
         locked_until = NULL,
         last_error = NULL
     WHERE q.id = p_queue_id AND q.claim_token = p_claim_token AND q.status = 'processing'
-    RETURNING q.execution_id INTO v_execution_id;
+    RETURNING q.execution_id, q.status = 'pending' INTO v_execution_id, v_again;
     IF NOT FOUND THEN
         -- The claim is no longer live (lease expired and reaped, or claimed anew): its work is void.
         RETURN false;
@@ -54,6 +60,9 @@ BEGIN
             display_path = excluded.display_path, claimed_mime_type = excluded.claimed_mime_type,
             file_name = excluded.file_name, stored_at = excluded.stored_at;
     END IF;
+    IF v_again THEN
+        PERFORM public.etl_notify_stage2(v_execution_id);
+    END IF;
     RETURN true;
 END
 $$;
@@ -62,7 +71,8 @@ COMMENT ON FUNCTION public.etl_complete(bigint, uuid, jsonb) IS
 'Completes a claimed item when p_claim_token is its live claim, recording the image (p_image keys: '
 'source, valid, invalid_reason, format, width, height, size_bytes, sha256, original_path, '
 'thumbnail_path, display_path, claimed_mime_type, file_name; NULL = the execution has no image). '
-'Returns false, changing nothing, for a claim that is no longer live.';
+'Returns false, changing nothing, for a claim that is no longer live. An item marked rerun (fresher '
+'facts arrived while it was processing) goes back to pending with its attempts reset.';
 
 REVOKE ALL ON FUNCTION public.etl_complete(bigint, uuid, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.etl_complete(bigint, uuid, jsonb) TO sai_etl_runner;

@@ -15,9 +15,12 @@ DECLARE
     v_status text;
 BEGIN
     UPDATE public.etl_processing_queue AS q
-    SET status = CASE WHEN p_retry AND q.attempts < q.max_attempts THEN 'pending' ELSE 'failed' END,
-        completed_at = CASE WHEN p_retry AND q.attempts < q.max_attempts THEN NULL ELSE now() END,
-        next_attempt_at = now() + public.etl_retry_delay(q.attempts),
+    SET status = CASE WHEN q.rerun OR p_retry AND q.attempts < q.max_attempts THEN 'pending' ELSE 'failed' END,
+        completed_at = CASE WHEN q.rerun OR p_retry AND q.attempts < q.max_attempts THEN NULL ELSE now() END,
+        -- Fresher facts arrived meanwhile: the failure was the older facts', they get their own tries.
+        attempts = CASE WHEN q.rerun THEN 0 ELSE q.attempts END,
+        next_attempt_at = CASE WHEN q.rerun THEN now() ELSE now() + public.etl_retry_delay(q.attempts) END,
+        rerun = false,
         claim_token = NULL,
         locked_until = NULL,
         last_error = coalesce(p_error, 'unknown error')

@@ -10,7 +10,8 @@ DECLARE
     v_count integer;
 BEGIN
     UPDATE public.etl_processing_queue AS q
-    SET status = 'pending', attempts = greatest(q.attempts - 1, 0), next_attempt_at = now(),
+    SET status = 'pending', next_attempt_at = now(), rerun = false, extraction_pending = false,
+        attempts = CASE WHEN q.rerun THEN 0 ELSE greatest(q.attempts - 1, 0) END,
         claim_token = NULL, locked_until = NULL
     FROM unnest(p_queue_ids, p_claim_tokens) AS r (id, token)
     WHERE q.id = r.id AND q.claim_token = r.token AND q.status = 'processing';

@@ -11,7 +11,7 @@ RETURNS TABLE (
     message text
 )
 LANGUAGE sql
-ROWS 10
+ROWS 11
 STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, public, pg_temp
@@ -50,6 +50,21 @@ AS $$
            CASE WHEN v.silent_s IS NULL THEN 'no runner has sent a heartbeat'
                 ELSE format('last runner heartbeat %s s ago (alert above %s s)', v.silent_s, t.runner_silent_s) END
     FROM t, v
+    UNION ALL
+    SELECT 'stage2_paused', 'critical', r.worker IS NOT NULL, trim_scale(round(extract(EPOCH FROM now() - r.paused_since), 1)),
+           NULL, 'seconds',
+           CASE WHEN r.worker IS NULL THEN 'no runner is paused'
+                ELSE format('runner %s stopped claiming %s s ago: %s', r.worker,
+                            trim_scale(round(extract(EPOCH FROM now() - r.paused_since), 1)), r.paused_reason) END
+    FROM t
+    LEFT JOIN LATERAL (
+        -- Live runners only: a paused runner that died is runner_silent's business.
+        SELECT h.worker, h.paused_since, h.paused_reason
+        FROM public.etl_runner_heartbeats AS h
+        WHERE h.paused_since IS NOT NULL AND h.last_seen_at > now() - make_interval(secs => t.runner_silent_s)
+        ORDER BY h.paused_since
+        LIMIT 1
+    ) AS r ON true
     UNION ALL
     SELECT 'n8n_unreachable', 'critical', NOT p.n8n_reachable, NULL, NULL, NULL,
            CASE WHEN p.n8n_reachable THEN 'n8n answers through the link'
@@ -113,7 +128,8 @@ $$;
 
 COMMENT ON FUNCTION public.etl_alert_evaluate(public.etl_queue_health, public.etl_pipeline_health) IS
 'Every alert rule against one row of etl_queue_health and one of etl_pipeline_health, thresholds from '
-'etl_settings (alert_*): runner_silent (no heartbeat for alert_runner_silent, or never), n8n_unreachable, '
+'etl_settings (alert_*): runner_silent (no heartbeat for alert_runner_silent, or never), stage2_paused (a live '
+'runner stopped claiming because of a systemic fault, etl_runner_pause), n8n_unreachable, '
 'outbox_not_draining (oldest outbox row older than alert_outbox_age), queue_backlog (pending > '
 'alert_pending_max), slow_processing (avg processing in health_window > alert_avg_processing), '
 'failed_increasing (items failed in health_window > alert_failed_max), stage1_lag (p99 > alert_stage1_lag), '

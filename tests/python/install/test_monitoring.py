@@ -93,7 +93,7 @@ def test_rules_cover_exactly_the_alerts_of_etl_alerts(families: dict[str, Any]) 
         if "sai_etl_alert" in rule.get("labels", {})
     }
     assert ruled == exported
-    assert len(exported) == 10
+    assert len(exported) == 11
 
 
 def test_counters_only_grow_by_name_and_percentiles_use_quantile(families: dict[str, Any]) -> None:

@@ -47,12 +47,14 @@ def test_filesystem_sources(private_cluster: str, tmp_path: Path) -> None:
     assert error is not None and error.startswith("source gone: n8n binary data file missing: ")
     assert error.endswith(FILE_16.removeprefix("binaryData/")), error
 
-    # The binary data volume is not mounted: a fault to retry, never "source gone".
+    # The binary data volume is not mounted: a systemic fault that pauses the runner, never
+    # "source gone", and no attempt spent (tests/python/faults/test_faults_systemic.py).
     query(dsn, "SELECT etl_reprocess(now() - interval '100 years', ARRAY[15]::bigint[])")
-    run_once(runner_env(pair, images, SAI_N8N_BINARY_DIR=tmp_path / "unmounted"), "--once-wait=0")
-    status, attempts, error = _item(dsn, 15)
-    assert (status, attempts) == ("pending", 1)
-    assert error is not None and "NotADirectoryError" in error
+    out = run_once(
+        runner_env(pair, images, SAI_N8N_BINARY_DIR=tmp_path / "unmounted"), "--once-wait=0"
+    )
+    assert _item(dsn, 15) == ("pending", 0, None)
+    assert "stage2-paused" in out and "n8n binary data folder unreadable" in out, out
 
     # Not configured at all: retried too, saying what is missing.
     _due_now(dsn)
@@ -60,7 +62,7 @@ def test_filesystem_sources(private_cluster: str, tmp_path: Path) -> None:
     status, attempts, error = _item(dsn, 15)
     assert (status, attempts, error) == (
         "pending",
-        2,
+        1,
         "SAI_N8N_STORAGE_DIR and SAI_N8N_BINARY_DIR are not set: cannot read n8n's file",
     )
 
@@ -73,5 +75,5 @@ def test_filesystem_sources(private_cluster: str, tmp_path: Path) -> None:
     _due_now(dsn)
     run_once(runner_env(pair, images, SAI_N8N_BINARY_DIR=n8n_root), "--once-wait=0")
     assert _item(dsn, 16) == ("completed", 1, None)
-    assert _item(dsn, 15)[:2] == ("completed", 3)
+    assert _item(dsn, 15)[:2] == ("completed", 2)
     assert (images / "originals/000000/16.jpg").read_bytes() == kept

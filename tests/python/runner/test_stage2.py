@@ -128,11 +128,19 @@ def test_pruned_file_is_skipped(context: ImageContext) -> None:
     )
 
 
-def test_missing_binary_root_is_retried(tmp_path: Path, context: ImageContext) -> None:
+def test_missing_binary_root_is_a_systemic_fault(tmp_path: Path, context: ImageContext) -> None:
     unmounted = ImageContext(context.image_dir, tmp_path / "nowhere", context.limits)
     outcome = process(_claim("filesystem", image_path="wf/f1"), unmounted)
-    assert (outcome.action, outcome.retry) == ("fail", True)
-    assert outcome.error and "NotADirectoryError" in outcome.error
+    assert (outcome.action, outcome.retry, outcome.source_down) == ("fail", True, True)
+    assert outcome.error and "n8n binary data folder unreadable" in outcome.error
+
+
+def test_empty_binary_root_is_a_systemic_fault(tmp_path: Path, context: ImageContext) -> None:
+    (tmp_path / "mountpoint" / "binaryData").mkdir(parents=True)  # a volume not mounted there
+    empty = ImageContext(context.image_dir, tmp_path / "mountpoint", context.limits)
+    outcome = process(_claim("filesystem", image_path="wf/f1"), empty)
+    assert (outcome.action, outcome.source_down) == ("fail", True)
+    assert outcome.error and "is empty: not mounted?" in outcome.error
 
 
 def test_unconfigured_binary_root_is_retried(context: ImageContext) -> None:

@@ -134,7 +134,8 @@ def connection_refused(pair: pairs.Pair) -> Iterator[None]:
 
 @contextmanager
 def dashboard_slow(pair: pairs.Pair) -> Iterator[None]:
-    """Another session holds the executions table; the link's statement_timeout is lowered."""
+    """Another session holds the executions table: the link's lock_timeout (100 ms, n8n setting
+    link_lock_timeout_ms) ends the wait."""
     with psycopg.connect(pair.dashboard_dsn) as locker:
         locker.execute("LOCK TABLE executions IN ACCESS EXCLUSIVE MODE")
         with server_option(pair, "options", "-c statement_timeout=300"):
@@ -155,7 +156,7 @@ def permission_revoked(pair: pairs.Pair) -> Iterator[None]:
 FAILURES: dict[str, tuple[Callable[[pairs.Pair], AbstractContextManager[None]], str]] = {
     "down": (dashboard_down, r"could not establish connection.*No such file or directory"),
     "refused": (connection_refused, r"could not establish connection.*Connection refused"),
-    "slow": (dashboard_slow, r"canceling statement due to statement timeout"),
+    "slow": (dashboard_slow, r"canceling statement due to lock timeout"),
     "permission": (permission_revoked, r"permission denied for function etl_ingest_execution"),
 }
 

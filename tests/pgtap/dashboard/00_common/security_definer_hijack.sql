@@ -150,9 +150,9 @@ SELECT results_eq(
     $$SELECT e.execution_timestamp, e.duration_ms, q.max_attempts, q.status, q.completed_at > '2001-01-01'
       FROM public.executions AS e JOIN public.etl_processing_queue AS q ON q.execution_id = e.id
       WHERE e.id = 800952$$,
-    $$VALUES (timestamptz '2024-05-01 10:00+00', 2000::bigint, 5, 'skipped', true)$$,
+    $$VALUES (timestamptz '2024-05-01 10:00+00', 2000::bigint, 5, 'pending', NULL::boolean)$$,
     'the real executions row and queue item, with the real settings and clock (n8n has no such '
-    'execution: the claim skipped it)'
+    'execution, recorded within gone_grace: the claim deferred it)'
 );
 SELECT results_eq(
     $$SELECT status, claim_token IS NULL, completed_at > '2001-01-01' FROM public.etl_processing_queue WHERE execution_id = 800951$$,

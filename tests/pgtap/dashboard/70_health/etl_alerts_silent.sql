@@ -25,7 +25,7 @@ SELECT results_eq(
         ('failed_increasing', false), ('image_disk_low', false), ('image_root_large', false),
         ('n8n_unreachable', false), ('outbox_not_draining', false),
         ('queue_backlog', false), ('runner_silent', false), ('slow_processing', false),
-        ('stage1_lag', false), ('vacuum_held_back', false)$$,
+        ('stage1_lag', false), ('stage2_paused', false), ('vacuum_held_back', false)$$,
     'every check is evaluated and none fires'
 );
 SELECT is_empty($$SELECT * FROM etl_alerts$$, 'so no alert is listed');

@@ -52,7 +52,7 @@ SELECT is(
     'no heartbeat: unhealthy, with the firing alert listed'
 );
 SELECT is(
-    jsonb_array_length(etl_health_json() -> 'alert_checks'), 10, 'every check is included'
+    jsonb_array_length(etl_health_json() -> 'alert_checks'), 11, 'every check is included'
 );
 
 SELECT etl_heartbeat('a:1', 'idle');
