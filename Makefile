@@ -8,7 +8,7 @@ help:
 	@echo "make demo    run the whole pipeline on a private cluster with simulated cameras"
 	@echo "make test    install what is missing, run sqlfluff, ruff, pg_prove and pytest"
 	@echo "make faults  the long fault-injection suite (figures: docs/guarantees-faults.md)"
-	@echo "make live    real n8n 1.123.81 and 2.41.1 end to end, and the upgrade (opt-in, ~10 min)"
+	@echo "make live    real n8n 1.123.81 and 2.41.1 end to end, and the upgrade (opt-in, 3-10 min)"
 	@echo "make bench   the benchmarks (ratios measured in one run)"
 	@echo "make clean   stop private clusters and remove .pg/, var/ and .venv/"
 
