@@ -14,7 +14,7 @@ from support import pairs
 
 STALE = "stale-password-of-an-older-install"
 # The migrations that clear the groups' login and password (once, as an upgrade runs them).
-ONE_OFFS = {"dashboard": "0006_one_offs", "n8n": "0003_grants_one_offs"}
+ONE_OFFS = {"dashboard": "0007_one_offs", "n8n": "0003_grants_one_offs"}
 
 
 def _login(pair: pairs.Pair, dbname: str, role: str) -> None:

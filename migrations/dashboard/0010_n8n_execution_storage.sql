@@ -1,7 +1,7 @@
 -- n8n 2.x may keep an execution's data outside its database: execution_entity."storedAt" says
 -- where (db, fs, s3, az). A foreign table of its own, read only when execution_data has no row,
 -- so that n8n 1.x, which has no such column, is never asked for it on the common path.
--- depends: 0007_parse_rules_recovery
+-- depends: 0009_fresh_facts_and_reconcile_mark
 
 CREATE FOREIGN TABLE n8n.execution_storage (
     id integer NOT NULL,

@@ -1,7 +1,7 @@
 -- Nothing lost, whatever the timing: the reconcile's high-water mark (every n8n id at or below it
 -- was checked), the flag that sends an item through Stage 2 again when fresher facts arrive while
 -- it is processing, and the grace before an execution n8n does not show counts as gone.
--- depends: 0004_claim_image_reason
+-- depends: 0008_parse_rules_recovery
 
 CREATE TABLE etl_reconcile_mark (
     singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
