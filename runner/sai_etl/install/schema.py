@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -50,12 +51,12 @@ def _owned(cursor: Any, database: str) -> dict[tuple[str, int], tuple[str, str]]
     return {(kind, oid): (name, version) for kind, oid, name, version in cursor.fetchall()}
 
 
-def apply_sql(conn: Any, database: str) -> list[str]:
+def apply_sql(conn: Any, database: str, root: Path | None = None) -> list[str]:
     """Run every sql/<database>/ file in path order (concern folders, then files; each is
     idempotent), then drop the owned functions and views no file declares any more, all in one
     transaction: an upgraded database ends as a fresh one, and a failure changes nothing.
-    Returns the objects dropped."""
-    root = sql_dir(database)
+    Returns the objects dropped. `root` replaces the installed sql/<database>/ (tests)."""
+    root = root or sql_dir(database)
     dropped = []
     with conn.transaction():
         cursor = conn.cursor()
