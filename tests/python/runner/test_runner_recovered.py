@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from sai_etl_dev.flatted import decode
-from support.pairs import FIXTURES, run
-from support.runner_support import Pair, query, run_once, runner_env, setup_pair
+from support.pairs import FIXTURES, Pair, run, setup_pair
+from support.runner_support import query, run_once, runner_env
 
 RECOVERED = (901, 902, 903, 904)
 
