@@ -628,7 +628,7 @@ COMMENT ON VIEW public.etl_queue_health IS 'The Stage 2 queue in one row. The se
 --
 
 CREATE FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health) RETURNS TABLE(alert text, severity text, firing boolean, observed numeric, threshold numeric, unit text, message text)
-    LANGUAGE sql STABLE SECURITY DEFINER ROWS 10
+    LANGUAGE sql STABLE SECURITY DEFINER ROWS 11
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
     WITH t AS (
@@ -745,7 +745,7 @@ $$;
 -- Name: FUNCTION etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health) IS 'Every alert rule against one row of etl_queue_health and one of etl_pipeline_health, thresholds from etl_settings (alert_*): runner_silent (no heartbeat for alert_runner_silent, or never), n8n_unreachable, outbox_not_draining (oldest outbox row older than alert_outbox_age), queue_backlog (pending > alert_pending_max), slow_processing (avg processing in health_window > alert_avg_processing), failed_increasing (items failed in health_window > alert_failed_max), stage1_lag (p99 > alert_stage1_lag), vacuum_held_back (a transaction older than alert_xmin_age holds the xmin horizon), image_disk_low (an image root''s file system has less free space than alert_image_free_bytes), image_root_large (an image root is larger than alert_image_root_bytes, none: off). A figure that is not known (nothing completed, n8n unreadable) does not fire its alert; n8n_unreachable fires instead.';
+COMMENT ON FUNCTION public.etl_alert_evaluate(q public.etl_queue_health, p public.etl_pipeline_health) IS 'Every alert rule against one row of etl_queue_health and one of etl_pipeline_health, thresholds from etl_settings (alert_*): runner_silent (no heartbeat for alert_runner_silent, or never), stage2_paused (a live runner stopped claiming because of a systemic fault, etl_runner_pause), n8n_unreachable, outbox_not_draining (oldest outbox row older than alert_outbox_age), queue_backlog (pending > alert_pending_max), slow_processing (avg processing in health_window > alert_avg_processing), failed_increasing (items failed in health_window > alert_failed_max), stage1_lag (p99 > alert_stage1_lag), vacuum_held_back (a transaction older than alert_xmin_age holds the xmin horizon), image_disk_low (an image root''s file system has less free space than alert_image_free_bytes), image_root_large (an image root is larger than alert_image_root_bytes, none: off). A figure that is not known (nothing completed, n8n unreadable) does not fire its alert; n8n_unreachable fires instead.';
 
 --
 -- Name: etl_analysis_facts(jsonb, text); Type: FUNCTION; Schema: public; Owner: -
@@ -961,7 +961,85 @@ $$;
 -- Name: FUNCTION etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision) IS 'Claims up to p_batch ready Stage 2 items (priority order, SKIP LOCKED) for p_lease_seconds, after returning expired leases to the queue. Runs the SQL extraction of each (etl_extract_execution) and returns the claimed ones with their image payload (image_reason: why a frame n8n recorded cannot be handed over, e.g. a storage mode sai-etl does not read) and a claim token for etl_complete/etl_fail; image_source bundle: n8n keeps the execution on its disk, image_path is its bundle.json for etl_extract_claimed_bundle. Items whose data n8n keeps in object storage end failed with the reason. Not returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone (skipped), items whose extraction failed (retried with backoff, failed after max_attempts). When n8n''s database cannot be read through the link (the link fails with SQLSTATE class 08 or 57P01-57P03) it raises SQLSTATE SAI02 and changes nothing: an n8n outage spends no attempt.';
+COMMENT ON FUNCTION public.etl_claim(p_worker text, p_batch integer, p_lease_seconds double precision) IS 'Extracts the items etl_claim_charge took and charged for p_worker (called alone, it charges up to p_batch ready items itself first, in the same transaction). Runs the SQL extraction of each (etl_extract_execution) and returns the claimed ones with their image payload (image_reason: why a frame n8n recorded cannot be handed over, e.g. a storage mode sai-etl does not read) and a claim token for etl_complete/etl_fail; image_source bundle: n8n keeps the execution on its disk, image_path is its bundle.json for etl_extract_claimed_bundle. Items whose data n8n keeps in object storage end failed with the reason. Not returned: items n8n has not finished writing (deferred, no attempt spent), items whose source is gone (skipped, once the execution was recorded longer ago than setting gone_grace; deferred before), items whose extraction failed (retried with backoff, failed after max_attempts). When n8n''s database cannot be read through the link (SQLSTATE class 08 or 57P01-57P03) it raises SAI02; when n8n refuses the read (class 42: a revoked grant, a renamed column or table) it raises SAI03; either way it changes nothing, and items charged before stay charged until etl_claim_refund.';
+
+--
+-- Name: etl_claim_charge(text, integer, double precision); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_claim_charge(p_worker text, p_batch integer, p_lease_seconds double precision) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_count integer;
+BEGIN
+    IF p_batch IS NULL OR p_batch < 1 OR p_lease_seconds IS NULL OR p_lease_seconds <= 0 THEN
+        RAISE EXCEPTION 'etl_claim_charge: batch must be >= 1 and lease > 0 seconds, got % and %', p_batch, p_lease_seconds
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    PERFORM public.etl_reap_expired_leases();
+    -- Items this worker charged before but never extracted: the claim that should have died
+    -- with its backend, maybe because of one of them. Never extract them again; their lease
+    -- runs out (the attempt stays spent) and the reaper hands them out anew.
+    UPDATE public.etl_processing_queue AS q
+    SET extraction_pending = false
+    WHERE q.claimed_by = p_worker AND q.status = 'processing' AND q.extraction_pending;
+    -- Charged before the extraction runs, in a transaction of its own: an extraction that kills
+    -- its backend (memory) rolls back etl_claim, not this. The lease then runs out, and the
+    -- reaper fails the item once its attempts are spent.
+    UPDATE public.etl_processing_queue AS q
+    SET status = 'processing',
+        attempts = q.attempts + 1,
+        claim_token = gen_random_uuid(),
+        locked_until = now() + make_interval(secs => p_lease_seconds),
+        claimed_by = p_worker,
+        started_at = now(),
+        extraction_pending = true
+    WHERE q.id IN (
+        SELECT r.id
+        FROM public.etl_processing_queue AS r
+        WHERE r.status = 'pending' AND r.next_attempt_at <= now()
+        ORDER BY r.priority, r.next_attempt_at, r.id
+        LIMIT p_batch
+        FOR UPDATE SKIP LOCKED
+    );
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    RETURN v_count;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_claim_charge(p_worker text, p_batch integer, p_lease_seconds double precision); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_claim_charge(p_worker text, p_batch integer, p_lease_seconds double precision) IS 'First step of a claim, committed on its own: returns expired leases, then takes up to p_batch ready items (priority order, SKIP LOCKED) for p_worker with a lease of p_lease_seconds and charges each an attempt before any extraction runs. etl_claim then extracts them. Returns how many it took.';
+
+--
+-- Name: etl_claim_refund(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_claim_refund(p_worker text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+DECLARE
+    v_count integer;
+BEGIN
+    UPDATE public.etl_processing_queue AS q
+    SET status = 'pending', attempts = greatest(q.attempts - 1, 0), next_attempt_at = now(),
+        claim_token = NULL, locked_until = NULL, extraction_pending = false
+    WHERE q.claimed_by = p_worker AND q.status = 'processing' AND q.extraction_pending;
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    RETURN v_count;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_claim_refund(p_worker text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_claim_refund(p_worker text) IS 'Returns p_worker''s charged items that etl_claim did not extract (it raised: n8n unreachable, SAI02, or refusing the read, SAI03) to pending with their attempt refunded. Returns how many.';
 
 --
 -- Name: etl_complete(bigint, uuid, jsonb); Type: FUNCTION; Schema: public; Owner: -
@@ -1037,27 +1115,6 @@ $$;
 --
 
 COMMENT ON FUNCTION public.etl_complete(p_queue_id bigint, p_claim_token uuid, p_image jsonb) IS 'Completes a claimed item when p_claim_token is its live claim, recording the image (p_image keys: source, valid, invalid_reason, format, width, height, size_bytes, sha256, original_path, thumbnail_path, display_path, claimed_mime_type, file_name; NULL = the execution has no image). Returns false, changing nothing, for a claim that is no longer live. An item marked rerun (fresher facts arrived while it was processing) goes back to pending with its attempts reset.';
-
---
--- Name: etl_count_image_bytes(); Type: FUNCTION; Schema: public; Owner: -
---
-
-CREATE FUNCTION public.etl_count_image_bytes() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-BEGIN
-    UPDATE public.etl_counters AS k SET value = k.value + new.size_bytes
-    WHERE k.name = 'image_bytes_written' AND new.size_bytes > 0;
-    RETURN NULL;
-END
-$$;
-
---
--- Name: FUNCTION etl_count_image_bytes(); Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON FUNCTION public.etl_count_image_bytes() IS 'Row trigger of execution_images (insert of a valid image): adds the original''s size_bytes to the image_bytes_written counter. A reprocessed image is written again, and counted again.';
 
 --
 -- Name: etl_count_image_bytes(); Type: FUNCTION; Schema: public; Owner: -
@@ -4323,39 +4380,6 @@ $$;
 COMMENT ON FUNCTION public.etl_record_image_store(p_host text, p_root text, p_free_bytes bigint, p_total_bytes bigint, p_used_bytes bigint) IS 'Records the free and total bytes of image root p_root on host p_host and, when given, the root''s own size (p_used_bytes; NULL keeps the last measurement). Returns whether the size is due to be measured again (never measured, or longer ago than image_measure_every).';
 
 --
--- Name: etl_record_image_store(text, text, bigint, bigint, bigint); Type: FUNCTION; Schema: public; Owner: -
---
-
-CREATE FUNCTION public.etl_record_image_store(p_host text, p_root text, p_free_bytes bigint, p_total_bytes bigint, p_used_bytes bigint DEFAULT NULL::bigint) RETURNS boolean
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
-    AS $$
-DECLARE
-    v_measured timestamptz;
-BEGIN
-    INSERT INTO public.etl_image_stores AS s
-        (host, root, measured_at, free_bytes, total_bytes, used_bytes, used_measured_at)
-    VALUES (p_host, p_root, now(), p_free_bytes, p_total_bytes, p_used_bytes,
-            CASE WHEN p_used_bytes IS NOT NULL THEN now() END)
-    ON CONFLICT (host, root) DO UPDATE SET
-        measured_at = excluded.measured_at,
-        free_bytes = excluded.free_bytes,
-        total_bytes = excluded.total_bytes,
-        used_bytes = coalesce(excluded.used_bytes, s.used_bytes),
-        used_measured_at = coalesce(excluded.used_measured_at, s.used_measured_at)
-    RETURNING s.used_measured_at INTO v_measured;
-    RETURN v_measured IS NULL
-        OR v_measured < now() - public.etl_setting('image_measure_every')::interval;
-END
-$$;
-
---
--- Name: FUNCTION etl_record_image_store(p_host text, p_root text, p_free_bytes bigint, p_total_bytes bigint, p_used_bytes bigint); Type: COMMENT; Schema: public; Owner: -
---
-
-COMMENT ON FUNCTION public.etl_record_image_store(p_host text, p_root text, p_free_bytes bigint, p_total_bytes bigint, p_used_bytes bigint) IS 'Records the free and total bytes of image root p_root on host p_host and, when given, the root''s own size (p_used_bytes; NULL keeps the last measurement). Returns whether the size is due to be measured again (never measured, or longer ago than image_measure_every).';
-
---
 -- Name: etl_refresh_data_quality(integer); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -4640,6 +4664,35 @@ $$;
 --
 
 COMMENT ON FUNCTION public.etl_retry_preview(p_status text, p_execution_ids bigint[]) IS 'The items etl_retry(p_status, p_execution_ids) would reopen, with their attempts and last error; changes nothing.';
+
+--
+-- Name: etl_runner_pause(text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_runner_pause(p_worker text, p_reason text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+BEGIN
+    IF p_worker IS NULL OR p_worker = '' THEN
+        RAISE EXCEPTION 'etl_runner_pause: worker name must not be empty'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO public.etl_runner_heartbeats AS h (worker, started_at, last_seen_at, paused_since, paused_reason)
+    VALUES (p_worker, now(), now(), CASE WHEN p_reason IS NOT NULL THEN now() END, p_reason)
+    ON CONFLICT (worker) DO UPDATE SET
+        last_seen_at = excluded.last_seen_at,
+        -- A pause that goes on keeps its start; a new reason is shown as it is now.
+        paused_since = CASE WHEN p_reason IS NULL THEN NULL ELSE coalesce(h.paused_since, now()) END,
+        paused_reason = p_reason;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_runner_pause(p_worker text, p_reason text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_runner_pause(p_worker text, p_reason text) IS 'Records that runner p_worker stopped claiming because of a systemic fault p_reason (a revoked grant, a renamed n8n column or table, n8n''s storage folder unreadable), or, with p_reason NULL, that it claims again. Health''s stage2_paused alert fires while a live runner is paused.';
 
 --
 -- Name: etl_setting(text); Type: FUNCTION; Schema: public; Owner: -
@@ -6331,6 +6384,13 @@ REVOKE ALL ON FUNCTION public.etl_retry_delay(p_attempts integer) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION public.etl_retry_preview(p_status text, p_execution_ids bigint[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.etl_retry_preview(p_status text, p_execution_ids bigint[]) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_runner_pause(p_worker text, p_reason text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_runner_pause(p_worker text, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.etl_runner_pause(p_worker text, p_reason text) TO sai_etl_runner;
 
 --
 -- Name: FUNCTION etl_setting(p_key text); Type: ACL; Schema: public; Owner: -

@@ -9,8 +9,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from support.pairs import SAI_ETL
-from support.runner_support import play, query, run_once, runner_env, setup_pair
+from support.pairs import SAI_ETL, setup_pair
+from support.runner_support import play, query, run_once, runner_env
 
 
 def _images(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
