@@ -18,6 +18,14 @@ import pytest
 
 FIXTURE = 2
 RESPONSE_START = "```json"  # R2, the Ollama response of execution 2
+READ_FROM_RESPONSE = (
+    "risk_level",
+    "confidence_score",
+    "analysis_text",
+    "smoke_detected",
+    "flame_detected",
+    "heat_signature_detected",
+)
 LOCATOR = (
     "SELECT outcome, image_source, md5(image_base64), image_path, image_mime_type, "
     "image_file_name FROM etl_extract_execution(%s::bigint)"
@@ -26,10 +34,16 @@ LOCATOR = (
 
 def _json_escaped(text: str) -> str:
     """`text` as a JSON string literal, surrogates written as \\uXXXX escapes (as in JS)."""
-    return '"' + "".join(
-        f"\\u{ord(c):04x}" if ord(c) < 0x20 or 0xD800 <= ord(c) <= 0xDFFF else json.dumps(c)[1:-1]
-        for c in text
-    ) + '"'
+    return (
+        '"'
+        + "".join(
+            f"\\u{ord(c):04x}"
+            if ord(c) < 0x20 or 0xD800 <= ord(c) <= 0xDFFF
+            else json.dumps(c)[1:-1]
+            for c in text
+        )
+        + '"'
+    )
 
 
 def _with_bad_string(data: str, index: int, bad: str) -> str:
@@ -114,7 +128,7 @@ def _index(data: str, predicate: Any) -> int:
 
 
 @pytest.mark.parametrize("bad", ["\x00", "\ud800", "\udc00"], ids=["NUL", "high", "low"])
-def test_bad_response_loses_only_the_analysis(copies: Copies, bad: str) -> None:
+def test_bad_response_loses_only_what_the_model_said(copies: Copies, bad: str) -> None:
     index = _index(copies.data, lambda e: e.startswith(RESPONSE_START))
     response = json.loads(copies.data)[index]
     clean = copies.facts(copies.add(copies.data))
@@ -125,8 +139,11 @@ def test_bad_response_loses_only_the_analysis(copies: Copies, bad: str) -> None:
 
     edited = copies.add(_with_bad_string(copies.data, index, response[:20] + bad + response[20:]))
     got = copies.facts(edited)
-    # Only the model's answer is lost: no analysis row pretends to know it.
-    assert got == {**clean, "analysis": None}
+    # The model did answer (its model and timing are known); what it said is not, and so
+    # neither is anything read from it.
+    analysis = {**clean["analysis"], **dict.fromkeys(READ_FROM_RESPONSE)}
+    analysis["raw_response"] = {**clean["analysis"]["raw_response"], "response": None}
+    assert got == {**clean, "analysis": analysis}
 
 
 def test_bad_camera_id_loses_only_the_camera_id(copies: Copies) -> None:
