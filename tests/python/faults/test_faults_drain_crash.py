@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pytest
 
 from support import faults, pairs
-from support.runner_support import query
+from support.runner_support import play, query
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def test_drain_then_dashboard_crash_loses_nothing(
         query(pair.dashboard_dsn, "ALTER SYSTEM SET wal_writer_flush_after = '1GB'")
         dash_cluster.ctl("kill")
 
-        ids = faults.play(faults.runner_pair(pair), scale.executions)
+        ids = play(pair, scale.executions, error_rate=0, frame_size=faults.TINY_FRAME)
         ((in_outbox,),) = query(pair.n8n_dsn, "SELECT count(*) FROM sai_etl.outbox")
         query(pair.n8n_dsn, "SET session_replication_role = replica; " + AGE)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from support import faults, pairs
-from support.runner_support import query, runner_env, wait_until
+from support.runner_support import play, query, runner_env, wait_until
 
 DEADLINE_SECONDS = 2
 
@@ -41,19 +41,21 @@ def test_hung_image_work_ends_that_item(
         pair = pairs.new_pair("hung", dashboard_cluster=cluster, n8n_cluster=cluster)
         images, store = tmp_path / "images", tmp_path / "n8n-binary"
         images.mkdir()
-        faults.play(
-            faults.runner_pair(pair),
+        play(
+            pair,
             scale.items,
             workflow="camera",
             binary_mode="filesystem",
             binary_dir=store,
+            error_rate=0,
+            frame_size=faults.TINY_FRAME,
         )
         frames = sorted(p for p in store.rglob("*") if p.is_file() and p.suffix != ".metadata")
         hung = frames[len(frames) // 2]
         hung.unlink()
         os.mkfifo(hung)
         env = runner_env(
-            faults.runner_pair(pair),
+            pair,
             images,
             SAI_N8N_BINARY_DIR=store,
             SAI_IMAGE_DEADLINE_SECONDS=DEADLINE_SECONDS,

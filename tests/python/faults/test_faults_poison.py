@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from support import faults, pairs
-from support.runner_support import query, runner_env, wait_until
+from support.runner_support import play, query, runner_env, wait_until
 
 POISON = """
 CREATE FUNCTION fault_poison() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -48,10 +48,10 @@ def test_poison_item_ends_failed(
     with faults.deadline(scale.bound, "poison scenario"):
         cluster = faults.cluster(cleanup, "f9poison")
         pair = pairs.new_pair("poison", dashboard_cluster=cluster, n8n_cluster=cluster)
-        ids = faults.play(faults.runner_pair(pair), scale.items, workflow="camera")
+        ids = play(pair, scale.items, workflow="camera", error_rate=0, frame_size=faults.TINY_FRAME)
         poison = ids[3]
         query(pair.dashboard_dsn, POISON.format(id=poison))
-        env = runner_env(faults.runner_pair(pair), tmp_path, SAI_LEASE_SECONDS=2, SAI_BATCH_SIZE=10)
+        env = runner_env(pair, tmp_path, SAI_LEASE_SECONDS=2, SAI_BATCH_SIZE=10)
         runner = faults.runner(cleanup, env)
 
         def settled() -> bool:

@@ -16,7 +16,7 @@ import psycopg
 import pytest
 
 from support import faults, pairs
-from support.runner_support import query, runner_env
+from support.runner_support import play, query, runner_env
 
 LEASE_SECONDS = 2
 
@@ -39,11 +39,11 @@ def test_slow_sweep_keeps_leases_live(
     with faults.deadline(scale.bound, "slow sweep scenario"):
         cluster = faults.cluster(cleanup, "f11sweep")
         pair = pairs.new_pair("sweep", dashboard_cluster=cluster, n8n_cluster=cluster)
-        faults.play(faults.runner_pair(pair), scale.items)
+        play(pair, scale.items, error_rate=0, frame_size=faults.TINY_FRAME)
         common = {"SAI_LEASE_SECONDS": LEASE_SECONDS, "SAI_BATCH_SIZE": 20}
         sweeper = faults.runner(
             cleanup,
-            runner_env(faults.runner_pair(pair), tmp_path, SAI_SWEEP_SECONDS=1, **common),
+            runner_env(pair, tmp_path, SAI_SWEEP_SECONDS=1, **common),
         )
         sweeper.wait_for("completed")
         with psycopg.connect(pair.n8n_dsn) as lock:
@@ -51,7 +51,7 @@ def test_slow_sweep_keeps_leases_live(
             time.sleep(1.5)  # the sweeper's next sweep is now waiting on the lock
             other = faults.runner(
                 cleanup,
-                runner_env(faults.runner_pair(pair), tmp_path, SAI_SWEEP_SECONDS=3600, **common),
+                runner_env(pair, tmp_path, SAI_SWEEP_SECONDS=3600, **common),
             )
             time.sleep(scale.hold)
             held = query(

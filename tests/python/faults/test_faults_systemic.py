@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from support import faults, pairs
-from support.runner_support import query, runner_env
+from support.runner_support import play, query, runner_env
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,14 @@ def test_systemic_fault_pauses_stage2(
         images, store = tmp_path / "images", tmp_path / "n8n-binary"
         images.mkdir()
         store.mkdir()
-        faults.play(
-            faults.runner_pair(pair),
+        play(
+            pair,
             scale.items,
             workflow="camera",
             binary_mode="filesystem",
             binary_dir=store,
+            error_rate=0,
+            frame_size=faults.TINY_FRAME,
         )
         away = tmp_path / "n8n-binary.unmounted"
         if cause == "grant":
@@ -72,9 +74,9 @@ def test_systemic_fault_pauses_stage2(
             expected = "permission denied for table execution_data"
         else:
             store.rename(away)  # the volume is not mounted: the folder is not there
-            expected = "n8n binary data folder unreadable"
+            expected = "n8n folder unreadable"
         env = runner_env(
-            faults.runner_pair(pair),
+            pair,
             images,
             SAI_N8N_BINARY_DIR=store,
             SAI_POLL_SECONDS=1,

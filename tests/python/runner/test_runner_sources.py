@@ -54,7 +54,7 @@ def test_filesystem_sources(private_cluster: str, tmp_path: Path) -> None:
         runner_env(pair, images, SAI_N8N_BINARY_DIR=tmp_path / "unmounted"), "--once-wait=0"
     )
     assert _item(dsn, 15) == ("pending", 0, None)
-    assert "stage2-paused" in out and "n8n binary data folder unreadable" in out, out
+    assert "stage2-paused" in out and "n8n folder unreadable" in out, out
 
     # Not configured at all: retried too, saying what is missing.
     _due_now(dsn)

@@ -132,7 +132,7 @@ def test_missing_binary_root_is_a_systemic_fault(tmp_path: Path, context: ImageC
     unmounted = ImageContext(context.image_dir, tmp_path / "nowhere", context.limits)
     outcome = process(_claim("filesystem", image_path="wf/f1"), unmounted)
     assert (outcome.action, outcome.retry, outcome.source_down) == ("fail", True, True)
-    assert outcome.error and "n8n binary data folder unreadable" in outcome.error
+    assert outcome.error and "n8n folder unreadable" in outcome.error
 
 
 def test_empty_binary_root_is_a_systemic_fault(tmp_path: Path, context: ImageContext) -> None:
