@@ -926,6 +926,7 @@ BEGIN
             -- counted in health with the failed items.
             UPDATE public.etl_processing_queue AS q
             SET status = 'failed', completed_at = now(), claimed_by = p_worker,
+                claim_token = NULL, locked_until = NULL, extraction_pending = false,
                 last_error = 'execution data not readable: ' || v_found.reason
             WHERE q.id = v_item.id;
             CONTINUE;
