@@ -1,4 +1,5 @@
-"""Generators of malformed n8n `execution_data.data` values, each with the error it must get.
+"""Generators of malformed n8n `execution_data.data` values, each with the error it must get
+(or, for a string jsonb cannot hold, the document it must parse as).
 
 Every case is malformed by construction (one defect planted in a document that was valid
 flatted before), so the expected SQLSTATE and message are known exactly. Kinds:
@@ -6,8 +7,9 @@ flatted before), so the expected SQLSTATE and message are known exactly. Kinds:
 - not JSON: random text, a valid document cut short, trailing garbage, NaN/Infinity;
 - not flatted: a top level that is not an array, an empty array, an inline container;
 - references: out of range, not a canonical element index, circular;
-- escapes: lone surrogates, short or unknown escapes, raw control characters (22P02), and
-  \\u0000, which JSON allows and jsonb cannot hold (22P05);
+- escapes: short or unknown escapes, raw control characters (22P02); a string holding
+  \\u0000 (which JSON allows and jsonb cannot hold) or a lone surrogate escape is no error: it
+  parses as the same document with that string null;
 - numbers: exponents numeric cannot hold (22003).
 
 Texts never contain NUL or surrogate characters: a PostgreSQL text column (n8n's `data`) cannot
@@ -27,10 +29,6 @@ from hypothesis import strategies as st
 from sai_etl_dev import flatted
 
 NOT_JSON = ("22P02", r"flatted: not JSON")
-NUL_ESCAPE = (
-    "22P05",
-    re.escape("flatted: JSON that jsonb cannot hold (unsupported Unicode escape sequence)"),
-)
 NUMBER_OVERFLOW = (
     "22003",
     re.escape("flatted: JSON that jsonb cannot hold (value overflows numeric format)"),
@@ -42,8 +40,9 @@ MALFORMED = "SAI01"
 class Case:
     kind: str
     text: str
-    state: str
-    message: str  # a regular expression the primary message must match in full
+    state: str | None  # None: no error, `text` parses as `parses_as`
+    message: str | None  # a regular expression the primary message must match in full
+    parses_as: str | None = None  # the same document with the bad string null
 
     def __repr__(self) -> str:  # hypothesis prints failing cases: keep them readable
         return f"Case({self.kind!r}, {self.text[:300]!r}, {self.state!r}, {self.message!r})"
@@ -90,14 +89,19 @@ def _is_strict_json(text: str) -> bool:
         json.loads(text, parse_constant=reject)
     except ValueError:
         return False
-    # Python accepts escaped lone surrogates, PostgreSQL does not: count those as not JSON.
-    return not re.search(r"\\u[dD][89a-fA-F]", text)
+    return True
+
+
+# An escape jsonb cannot hold: its string would become null, and the text might then be JSON.
+_UNHOLDABLE = re.compile(r"\\u(0000|[dD][89a-fA-F])")
 
 
 @st.composite
 def _random_text(draw: st.DrawFn) -> Case:
     text = draw(
-        st.text(alphabet=_chars, min_size=1, max_size=200).filter(lambda t: not _is_strict_json(t))
+        st.text(alphabet=_chars, min_size=1, max_size=200).filter(
+            lambda t: not _is_strict_json(t) and not _UNHOLDABLE.search(t)
+        )
     )
     return Case("not JSON: random text", text, *NOT_JSON)
 
@@ -246,10 +250,8 @@ def _cycle(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
     )
 
 
-_BAD_ESCAPES = [
-    r"\ud800", r"\udbff", r"\udc00", r"\udfff", r"\ud800\u0041",
-    r"\uZZZZ", r"\u12", r"\x41", r"\q", r"\U0041", r"\'",
-]  # fmt: skip
+_LONE_SURROGATES = [r"\ud800", r"\udbff", r"\udc00", r"\udfff", r"\ud800\u0041"]
+_BAD_ESCAPES = [r"\uZZZZ", r"\u12", r"\x41", r"\q", r"\U0041", r"\'"]
 
 
 @st.composite
@@ -257,13 +259,16 @@ def _bad_escape(draw: st.DrawFn, bases: st.SearchStrategy[str]) -> Case:
     escape = draw(
         st.one_of(
             st.just(r"\u0000"),
+            st.sampled_from(_LONE_SURROGATES),
             st.sampled_from(_BAD_ESCAPES),
             st.sampled_from([chr(c) for c in range(1, 32)]),
         )
     )
-    text = _append(draw(bases), '"a' + escape + 'b"')
-    if escape == r"\u0000":
-        return Case("escape: \\u0000", text, *NUL_ESCAPE)
+    base = draw(bases)
+    text = _append(base, '"a' + escape + 'b"')
+    if escape == r"\u0000" or escape in _LONE_SURROGATES:
+        kind = "escape: \\u0000" if escape == r"\u0000" else "escape: lone surrogate"
+        return Case(kind, text, None, None, parses_as=_append(base, "null"))
     return Case("escape: invalid", text, *NOT_JSON)
 
 

@@ -1,5 +1,5 @@
 -- A number beyond numeric's range is valid JSON that jsonb cannot hold: a flatted error like
--- \u0000, not a bare "value overflows numeric format".
+-- \u0000 in an object key, not a bare "value overflows numeric format".
 BEGIN;
 SELECT plan(2);
 
