@@ -106,7 +106,7 @@ BEGIN
             -- Object storage (n8n's licensed s3/az modes): no attempt helps; final, with its reason,
             -- counted in health with the failed items.
             UPDATE public.etl_processing_queue AS q
-            SET status = 'failed', completed_at = now(), claimed_by = p_worker,
+            SET status = 'failed', completed_at = now(), claimed_by = p_worker, attempts = q.attempts - 1,
                 claim_token = NULL, locked_until = NULL, extraction_pending = false,
                 last_error = 'execution data not readable: ' || v_found.reason
             WHERE q.id = v_item.id;
