@@ -48,7 +48,9 @@ class LeaseRenewer(threading.Thread):
             event("lease-renewal-failed", "warning", error=error_text(exc))
             self._close()
             return
-        lost = [job for job in live if job.item.queue_id not in kept]
+        # A job with an outcome may have been acknowledged meanwhile (its lease ends with it);
+        # were its lease really lost, the acknowledgement is refused as stale anyway.
+        lost = [job for job in live if job.item.queue_id not in kept and job.outcome is None]
         for job in lost:
             job.lost = True
             started = not job.future.cancel()  # not started: never do the lost work
