@@ -1126,8 +1126,11 @@ CREATE FUNCTION public.etl_count_image_bytes() RETURNS trigger
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
 BEGIN
-    UPDATE public.etl_counters AS k SET value = k.value + new.size_bytes
-    WHERE k.name = 'image_bytes_written' AND new.size_bytes > 0;
+    UPDATE public.etl_counters AS k SET value = k.value + s.bytes
+    FROM (
+        SELECT sum(n.size_bytes) AS bytes FROM new_rows AS n WHERE n.valid AND n.size_bytes > 0
+    ) AS s
+    WHERE k.name = 'image_bytes_written' AND s.bytes IS NOT NULL;
     RETURN NULL;
 END
 $$;
@@ -1136,7 +1139,7 @@ $$;
 -- Name: FUNCTION etl_count_image_bytes(); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.etl_count_image_bytes() IS 'Row trigger of execution_images (insert of a valid image): adds the original''s size_bytes to the image_bytes_written counter. A reprocessed image is written again, and counted again.';
+COMMENT ON FUNCTION public.etl_count_image_bytes() IS 'Statement trigger of execution_images (after insert, transition table new_rows): adds the size_bytes of the valid originals inserted to the image_bytes_written counter. A reprocessed image is written again, and counted again.';
 
 --
 -- Name: etl_count_n8n_finished(timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -
@@ -5869,7 +5872,7 @@ CREATE INDEX executions_ingested_at_idx ON public.executions USING btree (ingest
 -- Name: execution_images etl_count_image_bytes; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER etl_count_image_bytes AFTER INSERT ON public.execution_images FOR EACH ROW WHEN (new.valid) EXECUTE FUNCTION public.etl_count_image_bytes();
+CREATE TRIGGER etl_count_image_bytes AFTER INSERT ON public.execution_images REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.etl_count_image_bytes();
 
 --
 -- Name: TRIGGER etl_count_image_bytes ON execution_images; Type: COMMENT; Schema: public; Owner: -

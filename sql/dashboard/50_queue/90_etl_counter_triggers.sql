@@ -33,8 +33,8 @@ BEGIN
     ) THEN
         CREATE TRIGGER etl_count_image_bytes
         AFTER INSERT ON public.execution_images
-        FOR EACH ROW
-        WHEN (new.valid)
+        REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT
         EXECUTE FUNCTION public.etl_count_image_bytes();
         COMMENT ON TRIGGER etl_count_image_bytes ON public.execution_images IS
         'Counts the bytes of stored originals into etl_counters (etl_count_image_bytes).';

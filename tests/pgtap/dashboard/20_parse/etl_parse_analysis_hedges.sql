@@ -4,15 +4,7 @@
 -- conditions.
 BEGIN;
 
-CREATE TEMP TABLE parse_case (
-    id integer,
-    response text,
-    risk_level text,
-    confidence_score numeric,
-    smoke_detected boolean,
-    flame_detected boolean,
-    heat_signature_detected boolean
-) ON COMMIT DROP;
+\ir ../../include/parse_cases.sql
 
 INSERT INTO parse_case VALUES
 (1, 'Smoke could not be confirmed.',
@@ -44,16 +36,7 @@ INSERT INTO parse_case VALUES
 
 SELECT plan(count(*)::integer) FROM parse_case;
 
-SELECT results_eq(
-    format('SELECT * FROM etl_parse_analysis(%L)', c.response),
-    format(
-        'VALUES (%L::text, %L::numeric, %L::boolean, %L::boolean, %L::boolean)',
-        c.risk_level, c.confidence_score, c.smoke_detected, c.flame_detected, c.heat_signature_detected
-    ),
-    format('%s #%s: %s', 'hedges', c.id, left(regexp_replace(c.response, '\s+', ' ', 'g'), 70))
-)
-FROM parse_case AS c
-ORDER BY c.id;
+SELECT * FROM pg_temp.parse_cases_check('hedges');
 
 SELECT * FROM finish();
 ROLLBACK;
