@@ -4571,11 +4571,10 @@ BEGIN
     UPDATE public.etl_processing_queue AS q
     SET status = 'pending', attempts = 0, deferrals = 0, priority = 10, next_attempt_at = now(),
         completed_at = NULL
-    FROM public.executions AS e
-    WHERE e.id = q.execution_id
-      AND q.status IN ('completed', 'failed', 'skipped')
-      AND e.completion_timestamp >= p_since
-      AND (p_execution_ids IS NULL OR q.execution_id = ANY (p_execution_ids));
+    -- The selection is etl_reprocess_preview's: --dry-run shows exactly this.
+    WHERE (q.execution_id, q.status) IN (
+        SELECT p.execution_id, p.status FROM public.etl_reprocess_preview(p_since, p_execution_ids) AS p
+    );
     GET DIAGNOSTICS v_count = ROW_COUNT;
     IF v_count > 0 THEN
         PERFORM public.etl_notify_stage2();
@@ -4598,7 +4597,7 @@ CREATE FUNCTION public.etl_reprocess_preview(p_since timestamp with time zone, p
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $$
-    -- The same selection as etl_reprocess.
+    -- etl_reprocess queues exactly these again.
     SELECT q.execution_id, q.status, e.completion_timestamp
     FROM public.etl_processing_queue AS q
     INNER JOIN public.executions AS e ON e.id = q.execution_id
@@ -4625,14 +4624,12 @@ CREATE FUNCTION public.etl_retry(p_status text DEFAULT 'failed'::text, p_executi
 DECLARE
     v_count integer;
 BEGIN
-    IF p_status IS NULL OR p_status NOT IN ('failed', 'skipped') THEN
-        RAISE EXCEPTION 'etl_retry: only failed or skipped items can be retried, not %', coalesce(p_status, 'NULL')
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
+    -- The selection (and the check of p_status) is etl_retry_preview's: --dry-run shows exactly this.
     UPDATE public.etl_processing_queue AS q
     SET status = 'pending', attempts = 0, deferrals = 0, next_attempt_at = now(), completed_at = NULL
-    WHERE q.status = p_status
-      AND (p_execution_ids IS NULL OR q.execution_id = ANY (p_execution_ids));
+    WHERE (q.execution_id, q.status) IN (
+        SELECT p.execution_id, p.status FROM public.etl_retry_preview(p_status, p_execution_ids) AS p
+    );
     GET DIAGNOSTICS v_count = ROW_COUNT;
     IF v_count > 0 THEN
         PERFORM public.etl_notify_stage2();
@@ -4685,7 +4682,7 @@ BEGIN
         RAISE EXCEPTION 'etl_retry: only failed or skipped items can be retried, not %', coalesce(p_status, 'NULL')
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    -- The same selection as etl_retry.
+    -- etl_retry reopens exactly these.
     RETURN QUERY
     SELECT q.execution_id, q.status, q.attempts, q.last_error
     FROM public.etl_processing_queue AS q

@@ -9,14 +9,12 @@ AS $$
 DECLARE
     v_count integer;
 BEGIN
-    IF p_status IS NULL OR p_status NOT IN ('failed', 'skipped') THEN
-        RAISE EXCEPTION 'etl_retry: only failed or skipped items can be retried, not %', coalesce(p_status, 'NULL')
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
+    -- The selection (and the check of p_status) is etl_retry_preview's: --dry-run shows exactly this.
     UPDATE public.etl_processing_queue AS q
     SET status = 'pending', attempts = 0, deferrals = 0, next_attempt_at = now(), completed_at = NULL
-    WHERE q.status = p_status
-      AND (p_execution_ids IS NULL OR q.execution_id = ANY (p_execution_ids));
+    WHERE (q.execution_id, q.status) IN (
+        SELECT p.execution_id, p.status FROM public.etl_retry_preview(p_status, p_execution_ids) AS p
+    );
     GET DIAGNOSTICS v_count = ROW_COUNT;
     IF v_count > 0 THEN
         PERFORM public.etl_notify_stage2();

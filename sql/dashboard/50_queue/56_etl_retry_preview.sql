@@ -12,7 +12,7 @@ BEGIN
         RAISE EXCEPTION 'etl_retry: only failed or skipped items can be retried, not %', coalesce(p_status, 'NULL')
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    -- The same selection as etl_retry.
+    -- etl_retry reopens exactly these.
     RETURN QUERY
     SELECT q.execution_id, q.status, q.attempts, q.last_error
     FROM public.etl_processing_queue AS q

@@ -12,11 +12,10 @@ BEGIN
     UPDATE public.etl_processing_queue AS q
     SET status = 'pending', attempts = 0, deferrals = 0, priority = 10, next_attempt_at = now(),
         completed_at = NULL
-    FROM public.executions AS e
-    WHERE e.id = q.execution_id
-      AND q.status IN ('completed', 'failed', 'skipped')
-      AND e.completion_timestamp >= p_since
-      AND (p_execution_ids IS NULL OR q.execution_id = ANY (p_execution_ids));
+    -- The selection is etl_reprocess_preview's: --dry-run shows exactly this.
+    WHERE (q.execution_id, q.status) IN (
+        SELECT p.execution_id, p.status FROM public.etl_reprocess_preview(p_since, p_execution_ids) AS p
+    );
     GET DIAGNOSTICS v_count = ROW_COUNT;
     IF v_count > 0 THEN
         PERFORM public.etl_notify_stage2();

@@ -7,7 +7,7 @@ STABLE
 SECURITY DEFINER
 SET search_path = pg_catalog, public, pg_temp
 AS $$
-    -- The same selection as etl_reprocess.
+    -- etl_reprocess queues exactly these again.
     SELECT q.execution_id, q.status, e.completion_timestamp
     FROM public.etl_processing_queue AS q
     INNER JOIN public.executions AS e ON e.id = q.execution_id
