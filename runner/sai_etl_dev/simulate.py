@@ -231,6 +231,11 @@ def simulate(
             wid = choices[workflow][0]
         run = _execute_241 if v2 else _execute
         ids.append(run(conn, workflows[wid], rng, options))
+    # Stage 1 sends without waiting and n8n's connection collects the dashboard's answer at its
+    # next delivery; the simulator's connection has no next one, so it collects the last answer.
+    (installed,) = conn.execute("SELECT to_regprocedure('sai_etl.link_settle()')").fetchone()
+    if installed:
+        conn.execute("SELECT sai_etl.link_settle()")
     return ids
 
 

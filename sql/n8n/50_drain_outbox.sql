@@ -14,6 +14,9 @@ DECLARE
     v_detail text;
     v_state text;
 BEGIN
+    -- The connection must be idle for the synchronous calls below (a trigger may have sent on it
+    -- in this backend).
+    PERFORM sai_etl.link_settle();
     BEGIN
         -- Rows the dashboard refused before sort last, and only deliveries count towards the
         -- limit: however many refused rows wait, they never hold up the others.

@@ -7,9 +7,11 @@ several rounds so that the machine's drift hits all alike:
   bare        the Stage 1 triggers disabled: n8n's own cost
   unwatched   triggers on, the workflow not watched
   up          watched, the dashboard up (same cluster, fsync on)
+  slow        watched, the dashboard alive but an exclusive lock held on its executions table
+              (a DBA's VACUUM FULL): the link's lock timeout, then the breaker
   down        watched, the dashboard's socket gone, breaker open: outbox insert only
   down-nobrk  the same with the breaker disabled: a failed connection attempt per update
-Targets (issue 2): up <= +0.5 ms median over bare, down <= +0.3 ms. Nothing is asserted.
+Targets (issue 11): up, slow and down <= +0.3 ms median over bare. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -94,8 +96,9 @@ def pgbench(n8n_dsn: str, before_first: int, count: int) -> list[float]:
 
 
 class Bench:
-    def __init__(self, n8n_dsn: str) -> None:
+    def __init__(self, n8n_dsn: str, dash_dsn: str) -> None:
         self.n8n_dsn = n8n_dsn
+        self.dash_dsn = dash_dsn
         self.conn = psycopg.connect(n8n_dsn, autocommit=True)
         self.host = psycopg.conninfo.conninfo_to_dict(n8n_dsn)["host"]
 
@@ -118,6 +121,15 @@ class Bench:
 
     def up(self) -> list[float]:
         return self.run(WATCHED)
+
+    def slow(self) -> list[float]:
+        with psycopg.connect(self.dash_dsn) as holder:
+            holder.execute("LOCK TABLE executions IN ACCESS EXCLUSIVE MODE")
+            try:
+                return self.run(WATCHED)
+            finally:
+                holder.rollback()
+                self.sql("DELETE FROM sai_etl.outbox")
 
     def _down(self, breaker_seconds: str) -> list[float]:
         self.sql(
@@ -147,8 +159,8 @@ def p99(values: list[float]) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[98]
 
 
-def finishing_update(n8n_dsn: str) -> None:
-    bench = Bench(n8n_dsn)
+def finishing_update(n8n_dsn: str, dash_dsn: str) -> None:
+    bench = Bench(n8n_dsn, dash_dsn)
     bench.sql(
         'INSERT INTO workflow_entity (id, name, active, nodes, connections, "versionId") '
         "VALUES (%s, 'bench: unwatched', false, '[]', '{}', repeat('0', 36)) "
@@ -159,6 +171,7 @@ def finishing_update(n8n_dsn: str) -> None:
         "bare": bench.bare,
         "unwatched": bench.unwatched,
         "up": bench.up,
+        "slow": bench.slow,
         "down": bench.down,
         "down-nobrk": bench.down_no_breaker,
     }
@@ -227,10 +240,10 @@ def backfill(n8n_dsn: str, dash_dsn: str) -> None:
 
 
 def main() -> None:
-    n8n_dsn, _ = setup_pair("s1bench_n8n", "s1bench_dash")
+    n8n_dsn, dash_dsn = setup_pair("s1bench_n8n", "s1bench_dash")
     with psycopg.connect(n8n_dsn, autocommit=True) as conn:
         ensure_workflows(conn)
-    finishing_update(n8n_dsn)
+    finishing_update(n8n_dsn, dash_dsn)
     backfill(*setup_pair("s1backfill_n8n", "s1backfill_dash"))
 
 

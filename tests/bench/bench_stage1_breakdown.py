@@ -1,13 +1,17 @@
-"""Where Stage 1's added latency goes (`scripts/bench stage1_breakdown`): each piece of the
-delivery timed alone with pgbench (one client, one piece per transaction), interleaved over
-rounds, against a `SELECT 1` transaction on the same database (pgbench's own round trip).
+"""Where Stage 1's added latency goes (`scripts/bench stage1_breakdown`).
 
-n8n's side (the delivery's steps in n8n's backend):
-  statement   building the statement text (format() with nine %L)
-  roundtrip   a dblink call that does nothing on the dashboard (SELECT true)
-  push        sai_etl.push_execution: the whole call, the dashboard's ingest included
-The dashboard's side (what `push` waits for), as the link's session runs it (asynchronous
-commit):
+n8n's side: each step of a delivery timed inside one n8n backend with clock_timestamp(), around
+the call alone (a PL/pgSQL loop, 2 ms of idle between deliveries so that the dashboard has
+answered the one before, as between two executions n8n finishes in one connection):
+  statement   building the statement text (sai_etl.ingest_statement: format() with nine %L)
+  settle      collecting the dashboard's answer to the execution sent before (already there)
+  send        sending this execution's statement without waiting (sai_etl.send_execution)
+  deliver     sai_etl.deliver, all of the above plus its checks: what the trigger calls
+  push        sai_etl.push_execution, the synchronous call the outbox drain makes (and the
+              trigger made before it sent without waiting): round trip and ingest included
+The dashboard's side (its work per execution, now beside n8n's commit instead of inside it),
+each piece with pgbench (one client, one piece per transaction, as the link's session runs it:
+asynchronous commit) minus a `SELECT 1` transaction on the same database:
   ingest      etl_ingest_execution: executions upsert, queue insert, NOTIFY, commit
   upsert      the executions INSERT alone
   +queue      the executions and queue INSERTs
@@ -32,14 +36,49 @@ VALUES = (
     "'2026-12-01 10:00:00+00', '2026-12-01 10:00:01+00', '2026-12-01 10:00:02+00'"
 )
 ID = "\\set id random(1, 2000000000)\n"
-N8N = {
-    "baseline": "SELECT 1;",
-    "statement": ID + "SELECT format('SELECT public.etl_ingest_execution(%L, %L, %L, %L, %L, "
-    "%L, %L, %L, %L)', " + VALUES + ", 'trigger');",
-    "roundtrip": "SELECT sai_etl.link_connect(), "
-    "(SELECT x FROM sai_etl.dblink('sai_etl', 'SELECT true') AS t (x boolean));",
-    "push": ID + "SELECT sai_etl.push_execution(" + VALUES + ", 'trigger');",
-}
+# One n8n backend times each step around the call alone; the ids are fresh per delivery.
+N8N_STEPS = """
+CREATE TEMP TABLE steps (step text, ms double precision);
+DO $$
+DECLARE
+    t timestamptz;
+    id integer := (random() * 1e9)::integer;
+    facts text[] := ARRAY['yDbfhooKemfhMIkC', 'success', 'webhook'];
+    at timestamptz := '2026-12-01 10:00:00+00';
+BEGIN
+    PERFORM sai_etl.link_connect();
+    FOR i IN 1 .. %(n)s LOOP
+        id := id + 1;
+        t := clock_timestamp();
+        PERFORM sai_etl.ingest_statement(
+            id, facts[1], facts[2], facts[3], NULL, at, at, at, 'trigger'
+        );
+        INSERT INTO steps VALUES ('statement', extract(epoch FROM clock_timestamp() - t) * 1000);
+        id := id + 1;
+        t := clock_timestamp();
+        PERFORM sai_etl.send_execution(id, facts[1], facts[2], facts[3], NULL, at, at, at);
+        INSERT INTO steps VALUES ('send', extract(epoch FROM clock_timestamp() - t) * 1000);
+        PERFORM pg_sleep(0.002);
+        t := clock_timestamp();
+        PERFORM sai_etl.link_settle();
+        INSERT INTO steps VALUES ('settle', extract(epoch FROM clock_timestamp() - t) * 1000);
+        id := id + 1;
+        t := clock_timestamp();
+        PERFORM sai_etl.deliver(id, facts[1], facts[2], facts[3], NULL, at, at, at);
+        INSERT INTO steps VALUES ('deliver', extract(epoch FROM clock_timestamp() - t) * 1000);
+        PERFORM pg_sleep(0.002);
+        PERFORM sai_etl.link_settle();
+        id := id + 1;
+        t := clock_timestamp();
+        PERFORM sai_etl.push_execution(
+            id, facts[1], facts[2], facts[3], NULL, at, at, at, 'trigger'
+        );
+        INSERT INTO steps VALUES ('push', extract(epoch FROM clock_timestamp() - t) * 1000);
+    END LOOP;
+END
+$$;
+"""
+
 # One statement each (one round trip, one transaction, as the ingest function is).
 EXECUTION = (
     "INSERT INTO executions (id, workflow_id, execution_timestamp, completion_timestamp, "
@@ -57,6 +96,16 @@ DASHBOARD = {
     + f"WITH e AS ({EXECUTION}), q AS ({QUEUE}) "
     + "SELECT pg_notify('sai_etl_stage2', execution_id::text) FROM q;",
 }
+
+
+def n8n_steps(dsn: str) -> dict[str, float]:
+    """Median ms of each delivery step over PER_RUN deliveries in one n8n backend."""
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(N8N_STEPS % {"n": PER_RUN})
+        rows = conn.execute(
+            "SELECT step, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FROM steps GROUP BY step"
+        ).fetchall()
+    return dict(rows)
 
 
 def pgbench(dsn: str, script: str) -> float:
@@ -88,17 +137,19 @@ def main() -> None:
         conn.execute("ALTER DATABASE bench_bd_dash SET synchronous_commit = off")
     rounds: dict[str, list[float]] = {}
     for _ in range(ROUNDS):
-        for side, dsn, pieces in (("n8n", n8n_dsn, N8N), ("dashboard", dash_dsn, DASHBOARD)):
-            base = pgbench(dsn, pieces["baseline"])
-            for name, script in pieces.items():
-                if name != "baseline":
-                    rounds.setdefault(f"{side} {name}", []).append(pgbench(dsn, script) - base)
+        for name, ms in n8n_steps(n8n_dsn).items():
+            rounds.setdefault(f"n8n {name}", []).append(ms)
+        base = pgbench(dash_dsn, DASHBOARD["baseline"])
+        for name, script in DASHBOARD.items():
+            if name != "baseline":
+                rounds.setdefault(f"dashboard {name}", []).append(pgbench(dash_dsn, script) - base)
     print(
-        f"Stage 1 pieces, pgbench 1 client, {ROUNDS} rounds x {PER_RUN}: median over rounds of "
-        "(the piece's median - SELECT 1's median on the same database), ms"
+        f"Stage 1 pieces, {ROUNDS} rounds x {PER_RUN}, median over rounds of each round's median, "
+        "ms (n8n: the step's own time in n8n's backend; dashboard: pgbench 1 client, the piece "
+        "minus SELECT 1 on the same database)"
     )
-    for name, values in rounds.items():
-        print(f"{name:<20} {statistics.median(values):+7.3f}")
+    for name in sorted(rounds):
+        print(f"{name:<20} {statistics.median(rounds[name]):+7.3f}")
 
 
 if __name__ == "__main__":

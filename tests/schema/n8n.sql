@@ -51,60 +51,47 @@ DECLARE
     v_breaker_until text := current_setting('sai_etl.breaker_until', true);
     v_error text;
     v_detail text;
-    v_state text;
     v_start timestamptz;
 BEGIN
     IF v_breaker_until IS NOT NULL AND v_breaker_until <> ''
        AND clock_timestamp() < v_breaker_until::timestamptz THEN
         v_error := 'circuit breaker open until ' || v_breaker_until;
     ELSE
+        v_start := clock_timestamp();
+        -- First the answer to the execution this backend sent before (usually long there).
+        v_error := sai_etl.link_settle();
+        IF v_error IS NULL THEN
+            BEGIN
+                PERFORM sai_etl.link_connect();
+                PERFORM sai_etl.send_execution(
+                    p_id, p_workflow_id, p_status, p_mode, p_retry_of, p_created_at, p_started_at, p_stopped_at
+                );
+                -- A dashboard that answered slowly likely stays slow for a while, and every
+                -- watched commit in this backend would wait for it: skip it like a failed one.
+                IF clock_timestamp() - v_start
+                   > make_interval(secs => coalesce(sai_etl.setting('link_slow_ms')::double precision, 100) / 1000) THEN
+                    PERFORM sai_etl.open_breaker();
+                END IF;
+                RETURN true;
+            EXCEPTION WHEN OTHERS OR query_canceled THEN
+                GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL;
+                v_error := SQLERRM || coalesce(': ' || nullif(v_detail, ''), '');
+            END;
+        END IF;
+        -- The link failed (the answer before, connect or send): drop the connection, and skip
+        -- the dashboard for a while so a dead one costs n8n an outbox insert, not a connect
+        -- timeout per execution.
         BEGIN
-            v_start := clock_timestamp();
-            PERFORM sai_etl.push_execution(
-                p_id, p_workflow_id, p_status, p_mode, p_retry_of,
-                p_created_at, p_started_at, p_stopped_at, 'trigger'
-            );
-            -- Delivered, but slowly: a dashboard that is slow now likely stays slow for a while,
-            -- and every watched commit in this backend would pay it. Skip it like a failed one.
-            IF clock_timestamp() - v_start
-               > make_interval(secs => coalesce(sai_etl.setting('link_slow_ms')::double precision, 100) / 1000) THEN
-                PERFORM sai_etl.open_breaker();
-            END IF;
-            RETURN true;
-        EXCEPTION WHEN OTHERS OR query_canceled THEN
-            -- OTHERS alone lets query_canceled through, and dblink relays it when the dashboard's
-            -- statement_timeout cancels a slow ingest: n8n's COMMIT would fail with it.
-            GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL, v_state = RETURNED_SQLSTATE;
-            v_error := SQLERRM || coalesce(': ' || nullif(v_detail, ''), '');
-            -- A refusal of this execution's data (class 22 or 23) says nothing about the link.
-            -- Any other failure may have broken the connection: drop it, and skip the dashboard
-            -- for a while so a dead one costs n8n an outbox insert, not a connect timeout per
-            -- execution.
-            IF left(v_state, 2) NOT IN ('22', '23') THEN
-                BEGIN
-                    PERFORM dblink_disconnect('sai_etl');
-                EXCEPTION WHEN OTHERS THEN
-                    NULL;
-                END;
-                PERFORM sai_etl.open_breaker();
-            END IF;
+            PERFORM dblink_disconnect('sai_etl');
+        EXCEPTION WHEN OTHERS THEN
+            NULL;
         END;
+        PERFORM sai_etl.open_breaker();
     END IF;
 
-    INSERT INTO sai_etl.outbox AS o (
-        execution_id, workflow_id, status, mode, retry_of, created_at, started_at, stopped_at, last_error
-    ) VALUES (
+    PERFORM sai_etl.keep_in_outbox(
         p_id, p_workflow_id, p_status, p_mode, p_retry_of, p_created_at, p_started_at, p_stopped_at, v_error
-    )
-    ON CONFLICT (execution_id) DO UPDATE SET
-        workflow_id = excluded.workflow_id,
-        status = excluded.status,
-        mode = excluded.mode,
-        retry_of = excluded.retry_of,
-        created_at = excluded.created_at,
-        started_at = excluded.started_at,
-        stopped_at = excluded.stopped_at,
-        last_error = excluded.last_error;
+    );
     RETURN false;
 END
 $$;
@@ -113,7 +100,7 @@ $$;
 -- Name: FUNCTION deliver(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone); Type: COMMENT; Schema: sai_etl; Owner: -
 --
 
-COMMENT ON FUNCTION sai_etl.deliver(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone) IS 'Delivers one finished execution to the dashboard; on any failure, or while this backend''s circuit breaker is open (setting breaker_seconds), writes it to sai_etl.outbox in the caller''s transaction. Any failure but the dashboard refusing the data (SQLSTATE class 22/23) opens the breaker, and so does a delivery slower than setting link_slow_ms. Returns true when delivered.';
+COMMENT ON FUNCTION sai_etl.deliver(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone) IS 'Delivers one finished execution to the dashboard without waiting for its ingest: first collects the answer to the one this backend sent before (sai_etl.link_settle, which puts that one in the outbox if the answer is an error), then sends this one (sai_etl.send_execution). On a failure of the link, or while this backend''s circuit breaker is open (setting breaker_seconds), writes it to sai_etl.outbox in the caller''s transaction. Any failure but the dashboard refusing the data (SQLSTATE class 22/23) opens the breaker, and so does waiting longer than setting link_slow_ms. Returns true when sent.';
 
 --
 -- Name: drain_outbox(integer); Type: FUNCTION; Schema: sai_etl; Owner: -
@@ -131,6 +118,9 @@ DECLARE
     v_detail text;
     v_state text;
 BEGIN
+    -- The connection must be idle for the synchronous calls below (a trigger may have sent on it
+    -- in this backend).
+    PERFORM sai_etl.link_settle();
     BEGIN
         -- Rows the dashboard refused before sort last, and only deliveries count towards the
         -- limit: however many refused rows wait, they never hold up the others.
@@ -213,6 +203,57 @@ $$;
 COMMENT ON FUNCTION sai_etl.drain_outbox(p_limit integer) IS 'Delivers up to p_limit outbox rows (default setting drain_batch) to the dashboard with n8n''s current facts of each execution (the outbox copy when n8n no longer has it), deleting each one delivered, then makes the dashboard flush its WAL (a synchronous commit) before returning; if that fails nothing is deleted. Stops at the first failure of the link. A row whose data the dashboard refuses (SQLSTATE class 22/23) stays with its error and attempts, sorted last, and the drain goes on. Returns how many were delivered. Called by the runner''s sweep.';
 
 --
+-- Name: ingest_statement(integer, text, text, text, text, timestamp with time zone, timestamp with time zone, timestamp with time zone, text); Type: FUNCTION; Schema: sai_etl; Owner: -
+--
+
+CREATE FUNCTION sai_etl.ingest_statement(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog'
+    SET "DateStyle" TO 'ISO, YMD'
+    AS $$
+    SELECT format(
+        'SELECT public.etl_ingest_execution(%L, %L, %L, %L, %L, %L, %L, %L, %L)',
+        p_id, p_workflow_id, p_status, p_mode, p_retry_of, p_created_at, p_started_at, p_stopped_at, p_source
+    )
+$$;
+
+--
+-- Name: FUNCTION ingest_statement(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text); Type: COMMENT; Schema: sai_etl; Owner: -
+--
+
+COMMENT ON FUNCTION sai_etl.ingest_statement(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text) IS 'The SELECT public.etl_ingest_execution(...) call for one execution, every value a quoted literal and timestamps in ISO form, for sai_etl.push_execution and sai_etl.send_execution.';
+
+--
+-- Name: keep_in_outbox(integer, text, text, text, text, timestamp with time zone, timestamp with time zone, timestamp with time zone, text); Type: FUNCTION; Schema: sai_etl; Owner: -
+--
+
+CREATE FUNCTION sai_etl.keep_in_outbox(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_error text) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'sai_etl', 'pg_temp'
+    AS $$
+    INSERT INTO sai_etl.outbox AS o (
+        execution_id, workflow_id, status, mode, retry_of, created_at, started_at, stopped_at, last_error
+    ) VALUES (
+        p_id, p_workflow_id, p_status, p_mode, p_retry_of, p_created_at, p_started_at, p_stopped_at, p_error
+    )
+    ON CONFLICT (execution_id) DO UPDATE SET
+        workflow_id = excluded.workflow_id,
+        status = excluded.status,
+        mode = excluded.mode,
+        retry_of = excluded.retry_of,
+        created_at = excluded.created_at,
+        started_at = excluded.started_at,
+        stopped_at = excluded.stopped_at,
+        last_error = excluded.last_error
+$$;
+
+--
+-- Name: FUNCTION keep_in_outbox(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_error text); Type: COMMENT; Schema: sai_etl; Owner: -
+--
+
+COMMENT ON FUNCTION sai_etl.keep_in_outbox(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_error text) IS 'Writes (or refreshes) the outbox row of one finished execution with the reason it was not delivered, in the caller''s transaction; sai_etl.drain_outbox delivers it later.';
+
+--
 -- Name: link_connect(); Type: FUNCTION; Schema: sai_etl; Owner: -
 --
 
@@ -242,6 +283,76 @@ $$;
 --
 
 COMMENT ON FUNCTION sai_etl.link_connect() IS 'Opens dblink connection "sai_etl" to server sai_dashboard unless this backend has it, with the settings link_statement_timeout_ms and link_lock_timeout_ms as its statement and lock timeouts (read when the connection opens). Raises on failure.';
+
+--
+-- Name: link_settle(); Type: FUNCTION; Schema: sai_etl; Owner: -
+--
+
+CREATE FUNCTION sai_etl.link_settle() RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'sai_etl', 'pg_temp'
+    AS $$
+DECLARE
+    v_in_flight integer := nullif(current_setting('sai_etl.in_flight', true), '')::integer;
+    v_rows integer;
+    v_error text;
+    v_detail text;
+    v_state text;
+    v_sent record;
+BEGIN
+    IF v_in_flight IS NOT NULL THEN
+        PERFORM set_config('sai_etl.in_flight', '', false);
+    END IF;
+    -- No connection (never opened, or dropped after a failure): nothing to collect.
+    IF NOT coalesce('sai_etl' = ANY (dblink_get_connections()), false) THEN
+        RETURN NULL;
+    END IF;
+    BEGIN
+        -- Waits while the dashboard still works on it (bounded by the link's timeouts); an idle
+        -- connection answers with an empty set at once. Every result, up to the empty one that
+        -- ends the answer: the connection is idle afterwards.
+        LOOP
+            SELECT count(*) INTO v_rows FROM dblink_get_result('sai_etl') AS t (changed boolean);
+            EXIT WHEN v_rows = 0;
+        END LOOP;
+        RETURN NULL;
+    EXCEPTION WHEN OTHERS OR query_canceled THEN
+        -- OTHERS alone lets query_canceled through, and dblink relays it when the dashboard's
+        -- statement_timeout cancels a slow ingest.
+        GET STACKED DIAGNOSTICS v_detail = PG_EXCEPTION_DETAIL, v_state = RETURNED_SQLSTATE;
+        v_error := SQLERRM || coalesce(': ' || nullif(v_detail, ''), '');
+    END;
+    -- The error was the answer: take the end that follows it, so the connection can send again.
+    BEGIN
+        PERFORM FROM dblink_get_result('sai_etl', false) AS t (changed boolean);
+    EXCEPTION WHEN OTHERS THEN
+        NULL;
+    END;
+    -- That execution goes to the outbox as n8n has it now (not at all if n8n rolled it back).
+    SELECT e.id, e."workflowId", e.status, e.mode, e."retryOf", e."createdAt", e."startedAt", e."stoppedAt"
+    INTO v_sent
+    FROM public.execution_entity AS e
+    WHERE e.id = v_in_flight AND e.status IN ('success', 'error', 'crashed', 'canceled');
+    IF FOUND THEN
+        PERFORM sai_etl.keep_in_outbox(
+            v_sent.id, v_sent."workflowId", v_sent.status, v_sent.mode, v_sent."retryOf",
+            v_sent."createdAt", v_sent."startedAt", v_sent."stoppedAt", v_error
+        );
+    END IF;
+    -- A refusal of that execution's data (class 22 or 23) says nothing about the link.
+    IF left(v_state, 2) IN ('22', '23') THEN
+        RETURN NULL;
+    END IF;
+    RETURN 'the dashboard failed execution ' || coalesce(v_in_flight::text, '(unknown)') || ' sent before: '
+        || v_error;
+END
+$$;
+
+--
+-- Name: FUNCTION link_settle(); Type: COMMENT; Schema: sai_etl; Owner: -
+--
+
+COMMENT ON FUNCTION sai_etl.link_settle() IS 'Waits for the dashboard''s answer to the execution this backend last sent on dblink connection "sai_etl" (sai_etl.send_execution; its id in session setting sai_etl.in_flight), if any. If the answer is an error, that execution goes to sai_etl.outbox with it, as n8n has the execution now. Returns NULL when the link can take the next one (also after a refusal of that execution''s data, SQLSTATE class 22/23), else why not. The connection is idle afterwards.';
 
 --
 -- Name: on_execution_finished(); Type: FUNCTION; Schema: sai_etl; Owner: -
@@ -308,12 +419,10 @@ COMMENT ON FUNCTION sai_etl.open_breaker() IS 'Opens this backend''s circuit bre
 CREATE FUNCTION sai_etl.push_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text) RETURNS void
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'sai_etl', 'pg_temp'
-    SET "DateStyle" TO 'ISO, YMD'
     AS $$
 BEGIN
     PERFORM sai_etl.link_connect();
-    PERFORM FROM dblink('sai_etl', format(
-        'SELECT public.etl_ingest_execution(%L, %L, %L, %L, %L, %L, %L, %L, %L)',
+    PERFORM FROM dblink('sai_etl', sai_etl.ingest_statement(
         p_id, p_workflow_id, p_status, p_mode, p_retry_of, p_created_at, p_started_at, p_stopped_at, p_source
     )) AS t (changed boolean);
 END
@@ -323,7 +432,35 @@ $$;
 -- Name: FUNCTION push_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text); Type: COMMENT; Schema: sai_etl; Owner: -
 --
 
-COMMENT ON FUNCTION sai_etl.push_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text) IS 'Calls etl_ingest_execution in the dashboard over dblink connection "sai_etl" (sai_etl.link_connect, opened once per backend, bounded by its timeouts). Raises on any failure; callers contain it.';
+COMMENT ON FUNCTION sai_etl.push_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text) IS 'Calls etl_ingest_execution in the dashboard over dblink connection "sai_etl" (sai_etl.link_connect, opened once per backend, bounded by its timeouts) and waits for its answer. Raises on any failure; callers contain it.';
+
+--
+-- Name: send_execution(integer, text, text, text, text, timestamp with time zone, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: sai_etl; Owner: -
+--
+
+CREATE FUNCTION sai_etl.send_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'sai_etl', 'pg_temp'
+    AS $$
+BEGIN
+    -- n8n's commit goes on while the dashboard ingests: n8n pays for sending the statement, not
+    -- for the dashboard's work. sai_etl.link_settle collects the answer before the next statement.
+    IF dblink_send_query('sai_etl', sai_etl.ingest_statement(
+        p_id, p_workflow_id, p_status, p_mode, p_retry_of, p_created_at, p_started_at, p_stopped_at, 'trigger'
+    )) <> 1 THEN
+        RAISE EXCEPTION 'could not send to the dashboard: %', dblink_error_message('sai_etl')
+            USING ERRCODE = 'connection_failure';
+    END IF;
+    -- Session-wide, so that the next delivery in this backend knows whose answer it collects.
+    PERFORM set_config('sai_etl.in_flight', p_id::text, false);
+END
+$$;
+
+--
+-- Name: FUNCTION send_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone); Type: COMMENT; Schema: sai_etl; Owner: -
+--
+
+COMMENT ON FUNCTION sai_etl.send_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone) IS 'Sends etl_ingest_execution for one execution (source trigger) over dblink connection "sai_etl", which must be open and idle (sai_etl.link_connect, sai_etl.link_settle), and returns without waiting; the execution id stays in session setting sai_etl.in_flight until sai_etl.link_settle collects the answer. Raises 08006 when the statement cannot be sent.';
 
 --
 -- Name: setting(text); Type: FUNCTION; Schema: sai_etl; Owner: -
@@ -852,10 +989,28 @@ REVOKE ALL ON FUNCTION sai_etl.drain_outbox(p_limit integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION sai_etl.drain_outbox(p_limit integer) TO sai_etl_runner;
 
 --
+-- Name: FUNCTION ingest_statement(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text); Type: ACL; Schema: sai_etl; Owner: -
+--
+
+REVOKE ALL ON FUNCTION sai_etl.ingest_statement(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION keep_in_outbox(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_error text); Type: ACL; Schema: sai_etl; Owner: -
+--
+
+REVOKE ALL ON FUNCTION sai_etl.keep_in_outbox(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_error text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION link_connect(); Type: ACL; Schema: sai_etl; Owner: -
 --
 
 REVOKE ALL ON FUNCTION sai_etl.link_connect() FROM PUBLIC;
+
+--
+-- Name: FUNCTION link_settle(); Type: ACL; Schema: sai_etl; Owner: -
+--
+
+REVOKE ALL ON FUNCTION sai_etl.link_settle() FROM PUBLIC;
 
 --
 -- Name: FUNCTION on_execution_finished(); Type: ACL; Schema: sai_etl; Owner: -
@@ -874,6 +1029,12 @@ REVOKE ALL ON FUNCTION sai_etl.open_breaker() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION sai_etl.push_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION send_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone); Type: ACL; Schema: sai_etl; Owner: -
+--
+
+REVOKE ALL ON FUNCTION sai_etl.send_execution(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone) FROM PUBLIC;
 
 --
 -- Name: FUNCTION setting(p_key text); Type: ACL; Schema: sai_etl; Owner: -

@@ -30,7 +30,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from sai_etl_dev.simulate import simulate
-from support import pairs
+from support import n8n_writes, pairs
 from support.malformed import MALFORMED, NOT_JSON, Case, cases, documents
 
 BATCHES = 26
@@ -115,19 +115,21 @@ def bases(pair: pairs.Pair) -> list[Base]:
 
 def _write(pair: pairs.Pair, executions: list[tuple[int, Base, str]]) -> None:
     """New finished executions in n8n, in one transaction: Stage 1 queues them at its commit."""
-    with psycopg.connect(pair.n8n_dsn) as n8n, n8n.transaction():
-        for execution_id, base, data in executions:
-            n8n.execute(
-                'INSERT INTO execution_entity (id, finished, mode, status, "workflowId", '
-                '"createdAt", "startedAt", "stoppedAt") '
-                "VALUES (%s, true, 'webhook', 'success', %s, now(), now(), now())",
-                [execution_id, base.workflow_id],
-            )
-            n8n.execute(
-                'INSERT INTO execution_data ("executionId", "workflowData", data) '
-                "VALUES (%s, %s::json, %s)",
-                [execution_id, base.workflow_data, data],
-            )
+    with psycopg.connect(pair.n8n_dsn, autocommit=True) as n8n:
+        with n8n.transaction():
+            for execution_id, base, data in executions:
+                n8n.execute(
+                    'INSERT INTO execution_entity (id, finished, mode, status, "workflowId", '
+                    '"createdAt", "startedAt", "stoppedAt") '
+                    "VALUES (%s, true, 'webhook', 'success', %s, now(), now(), now())",
+                    [execution_id, base.workflow_id],
+                )
+                n8n.execute(
+                    'INSERT INTO execution_data ("executionId", "workflowData", data) '
+                    "VALUES (%s, %s::json, %s)",
+                    [execution_id, base.workflow_data, data],
+                )
+        assert n8n_writes.settle(n8n) is None
 
 
 def _queue(conn: psycopg.Connection, execution_id: int) -> tuple[str, int, str | None]:

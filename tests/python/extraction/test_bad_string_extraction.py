@@ -16,6 +16,8 @@ from typing import Any
 import psycopg
 import pytest
 
+from support import n8n_writes
+
 FIXTURE = 2
 RESPONSE_START = "```json"  # R2, the Ollama response of execution 2
 READ_FROM_RESPONSE = (
@@ -81,6 +83,8 @@ class Copies:
                 "VALUES (%s, %s::json, %s)",
                 [execution_id, self.workflow_data, data],
             )
+        # The trigger's own delivery first, so that the call below is the last word.
+        n8n_writes.settle(self.n8n)
         self.dashboard.execute(
             "SELECT etl_ingest_execution(%s, %s, 'success', 'webhook', NULL, now(), now(), now())",
             [execution_id, self.workflow_id],

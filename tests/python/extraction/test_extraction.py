@@ -19,6 +19,7 @@ import pytest
 
 from sai_etl_dev import payloads as p
 from sai_etl_dev.flatted import decode, encode
+from support import n8n_writes
 
 CAMERA = p.CAMERA_WORKFLOW_ID
 EXTRACT = "SELECT * FROM etl_extract_execution(%s::bigint)"
@@ -60,6 +61,7 @@ class Executions:
                 "VALUES (%s, %s::json, %s)",
                 (execution_id, workflow_data, encode(data)),
             )
+        n8n_writes.settle(self.n8n)
         return execution_id
 
     def record(self, execution_id: int) -> None:
@@ -81,6 +83,7 @@ class Executions:
                 'UPDATE execution_data SET data = %s WHERE "executionId" = %s',
                 (encode(data), execution_id),
             )
+        n8n_writes.settle(self.n8n)
 
     def binary_file(self, data: bytes, mime_type: str, file_name: str) -> uuid.UUID:
         """A row of n8n 2.x's binary_data table."""

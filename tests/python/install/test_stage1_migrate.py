@@ -48,6 +48,7 @@ def _links_work(pair: pairs.Pair) -> None:
     with psycopg.connect(pair.n8n_dsn, autocommit=True) as n8n:
         assert n8n.execute(DASHBOARD_PROBE).fetchone() == (1,)
         execution_id, _ = n8n_writes.write_execution(n8n, pairs.SAI_WORKFLOWS[0])
+        assert n8n_writes.settle(n8n) is None
     with psycopg.connect(pair.dashboard_dsn) as dash:
         assert dash.execute(N8N_PROBE).fetchone() == (len(pairs.SAI_WORKFLOWS),)
         source = dash.execute(

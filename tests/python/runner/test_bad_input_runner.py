@@ -31,7 +31,7 @@ from PIL import Image
 from sai_etl_dev import flatted
 from sai_etl_dev.payloads import CAMERA_WORKFLOW_ID, JSON_WORKFLOW_ID, WORKFLOWS
 from sai_etl_dev.simulate import simulate
-from support import pairs
+from support import n8n_writes, pairs
 
 Edit = Callable[[dict[str, Any]], None]
 
@@ -307,6 +307,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
                         "VALUES (%s, %s::json, %s)",
                         [numbers[name], workflow_data, flatted.encode(decoded)],
                     )
+            assert n8n_writes.settle(n8n) is None
         env = {
             **pair.env(),
             "SAI_IMAGE_DIR": str(images),

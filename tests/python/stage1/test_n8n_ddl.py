@@ -40,6 +40,7 @@ def _play(pair: pairs.Pair) -> int:
         execution_id = n8n_writes.insert_new(conn, CAMERA)
         n8n_writes.set_running(conn, execution_id)
         n8n_writes.finish(conn, execution_id, "success")
+        n8n_writes.settle(conn)
     return execution_id
 
 
@@ -145,6 +146,7 @@ def test_renamed_table_keeps_its_trigger_and_stage2_stops_with_an_alert(pair: pa
                 "VALUES (true, 'webhook', 'success', %s, now(), now(), now()) RETURNING id",
                 [CAMERA],
             ).fetchone()
+            n8n_writes.settle(conn)
         # The trigger follows the table: Stage 1 still records it.
         assert _recorded(pair, execution_id) == [("success", "trigger")]
         alerts = _alerts(pair)

@@ -62,6 +62,7 @@ def test_mode_and_retry_of_arrive_verbatim(pair: pairs.Pair, text: str) -> None:
         execution_id = n8n_writes.insert_new(n8n, WORKFLOW, mode=text, retry_of=text)
         n8n_writes.set_running(n8n, execution_id)
         n8n_writes.finish(n8n, execution_id, "error", mode=text)
+        assert n8n_writes.settle(n8n) is None
     _, started, stopped = _n8n_times(pair, execution_id)
     assert _dashboard_row(pair, execution_id) == (
         WORKFLOW,
@@ -89,6 +90,7 @@ def test_hostile_workflow_id_arrives_verbatim(pair: pairs.Pair) -> None:
             "INSERT INTO sai_etl.watched_workflows (workflow_id) VALUES (%s)", [HOSTILE_WORKFLOW]
         )
         execution_id, _ = n8n_writes.write_execution(n8n, HOSTILE_WORKFLOW)
+        assert n8n_writes.settle(n8n) is None
     row = _dashboard_row(pair, execution_id)
     assert row is not None
     assert row[0] == HOSTILE_WORKFLOW
@@ -100,6 +102,7 @@ def test_canceled_while_queued_has_no_start(pair: pairs.Pair) -> None:
     with psycopg.connect(pair.n8n_dsn, autocommit=True) as n8n:
         execution_id = n8n_writes.insert_new(n8n, WORKFLOW)
         n8n_writes.finish(n8n, execution_id, "canceled")
+        assert n8n_writes.settle(n8n) is None
     created, started, stopped = _n8n_times(pair, execution_id)
     assert started is None
     assert _dashboard_row(pair, execution_id) == (
@@ -121,6 +124,7 @@ def test_crashed_without_stop_time(pair: pairs.Pair) -> None:
         execution_id = n8n_writes.insert_new(n8n, WORKFLOW)
         n8n_writes.set_running(n8n, execution_id)
         n8n.execute("UPDATE execution_entity SET status = 'crashed' WHERE id = %s", [execution_id])
+        assert n8n_writes.settle(n8n) is None
     _, started, stopped = _n8n_times(pair, execution_id)
     assert stopped is None
     assert _dashboard_row(pair, execution_id) == (

@@ -167,6 +167,8 @@ def test_failure_goes_to_outbox_and_sweep_delivers_once(pair: pairs.Pair, kind: 
     with failure(pair), _n8n(pair) as n8n:
         execution_id, _ = n8n_writes.write_execution(n8n, WORKFLOW)
         assert _n8n_status(pair, execution_id) == "success"
+        # A failure of the ingest itself (slow, permission) comes back with the answer.
+        n8n_writes.settle(n8n)
         outboxed = _outbox(pair, execution_id)
     assert outboxed is not None, "the execution is not in the outbox"
     assert re.search(reason, outboxed[0], re.DOTALL), outboxed[0]
@@ -192,6 +194,8 @@ def test_breaker_skips_the_dashboard_then_tries_again(pair: pairs.Pair) -> None:
             elsewhere, _ = n8n_writes.write_execution(other, WORKFLOW)
             time.sleep(max(0.0, opened + BREAKER_SECONDS + 0.2 - time.monotonic()))
             retried, _ = n8n_writes.write_execution(n8n, WORKFLOW)
+            assert n8n_writes.settle(n8n) is None
+            assert n8n_writes.settle(other) is None
         assert "Connection refused" in _outbox(pair, first)[0]
         assert _outbox(pair, skipped)[0].startswith("circuit breaker open until ")
         assert _arrived(pair, skipped) == []
@@ -218,6 +222,7 @@ def test_rejected_execution_stays_without_blocking_the_rest(pair: pairs.Pair) ->
                 rejected.append(bad_id)
             # Same backend: the refusal was the data's fault, the dashboard is fine.
             direct, _ = n8n_writes.write_execution(n8n, WORKFLOW)
+            assert n8n_writes.settle(n8n) is None
         with connection_refused(pair), _n8n(pair) as n8n:
             queued = [n8n_writes.write_execution(n8n, WORKFLOW)[0] for _ in range(3)]
         assert _arrived(pair, direct) == [("trigger", 1)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import psycopg
 
-from support import pairs
+from support import n8n_writes, pairs
 from support.runner_support import query
 
 EXECUTION = 990001
@@ -34,6 +34,7 @@ def test_an_older_outbox_row_never_overwrites_newer_facts(pair: pairs.Pair) -> N
             "UPDATE execution_entity SET status = 'crashed', \"stoppedAt\" = now() WHERE id = %s",
             [EXECUTION],
         )
+        n8n_writes.settle(second)
     outbox = query(
         pair.n8n_dsn, "SELECT status FROM sai_etl.outbox WHERE execution_id = %s", [EXECUTION]
     )

@@ -29,6 +29,7 @@ def _finished_and_processed(pair: pairs.Pair) -> tuple[int, dict[str, Any]]:
     """A delivered execution whose Stage 2 item is already completed (a replay must keep it so)."""
     with psycopg.connect(pair.n8n_dsn, autocommit=True) as n8n:
         execution_id, _ = n8n_writes.write_execution(n8n, WORKFLOW)
+        assert n8n_writes.settle(n8n) is None
     with psycopg.connect(pair.dashboard_dsn, autocommit=True) as dash:
         dash.execute(
             "UPDATE etl_processing_queue SET status = 'completed', attempts = 1, "
@@ -54,6 +55,7 @@ def test_finishing_update_replayed_changes_nothing(pair: pairs.Pair) -> None:
                 "UPDATE execution_entity SET status = 'success', finished = true WHERE id = %s",
                 [execution_id],
             )
+        assert n8n_writes.settle(n8n) is None
         (outbox,) = n8n.execute("SELECT count(*) FROM sai_etl.outbox").fetchone()
     assert outbox == 0
     assert _state(pair, execution_id) == before

@@ -67,6 +67,7 @@ def replayed(
                 workflow_data=execution["workflowData"],
                 data=execution["data"],
             )
+        assert n8n_writes.settle(conn) is None
         conn.execute("SELECT pg_stat_force_next_flush()")
     return entities
 

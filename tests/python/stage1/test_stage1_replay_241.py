@@ -89,6 +89,7 @@ def replayed() -> Iterator[tuple[Pair, list[dict[str, Any]], int]]:
                 data=final,
                 **sizes,
             )
+        assert n8n_writes.settle(conn) is None
         conn.execute("SELECT pg_stat_force_next_flush()")
     with psycopg.connect(pair.n8n_dsn, autocommit=True) as conn:
         calls = dict(

@@ -118,6 +118,14 @@ def finish(
     return time.perf_counter() - started
 
 
+def settle(conn: psycopg.Connection) -> str | None:
+    """Collect the dashboard's answer to the last execution this backend's trigger sent (Stage 1
+    sends without waiting; the next delivery in the backend collects it otherwise): NULL when
+    the link is fine, else why not. An error answer puts that execution in the outbox."""
+    (reason,) = conn.execute("SELECT sai_etl.link_settle()").fetchone()
+    return reason
+
+
 def write_execution(
     conn: psycopg.Connection, workflow_id: str, status: str = "success"
 ) -> tuple[int, float]:
