@@ -1,11 +1,12 @@
 """Where Stage 1's added latency goes (`scripts/bench stage1_breakdown`).
 
 n8n's side: each step of a delivery timed inside one n8n backend with clock_timestamp(), around
-the call alone (a PL/pgSQL loop, 2 ms of idle between deliveries so that the dashboard has
+the call alone (a PL/pgSQL loop, 2 ms of idle before each delivery so that the dashboard has
 answered the one before, as between two executions n8n finishes in one connection):
-  statement   building the statement text (sai_etl.ingest_statement: format() with nine %L)
   settle      collecting the dashboard's answer to the execution sent before (already there)
-  send        sending this execution's statement without waiting (sai_etl.send_execution)
+  statement   building the statement text (sai_etl.ingest_statement: format() with nine %L)
+  send        sending this execution's statement without waiting (sai_etl.send_execution,
+              the statement built again inside)
   deliver     sai_etl.deliver, all of the above plus its checks: what the trigger calls
   push        sai_etl.push_execution, the synchronous call the outbox drain makes (and the
               trigger made before it sent without waiting): round trip and ingest included
@@ -48,24 +49,28 @@ DECLARE
 BEGIN
     PERFORM sai_etl.link_connect();
     FOR i IN 1 .. %(n)s LOOP
-        id := id + 1;
-        t := clock_timestamp();
-        PERFORM sai_etl.ingest_statement(
-            id, facts[1], facts[2], facts[3], NULL, at, at, at, 'trigger'
-        );
-        INSERT INTO steps VALUES ('statement', extract(epoch FROM clock_timestamp() - t) * 1000);
-        id := id + 1;
-        t := clock_timestamp();
-        PERFORM sai_etl.send_execution(id, facts[1], facts[2], facts[3], NULL, at, at, at);
-        INSERT INTO steps VALUES ('send', extract(epoch FROM clock_timestamp() - t) * 1000);
+        -- The trigger's own sequence, step by step: collect the answer to the one before, build
+        -- the statement, send it.
         PERFORM pg_sleep(0.002);
         t := clock_timestamp();
         PERFORM sai_etl.link_settle();
         INSERT INTO steps VALUES ('settle', extract(epoch FROM clock_timestamp() - t) * 1000);
         id := id + 1;
         t := clock_timestamp();
+        PERFORM sai_etl.ingest_statement(
+            id, facts[1], facts[2], facts[3], NULL, at, at, at, 'trigger'
+        );
+        INSERT INTO steps VALUES ('statement', extract(epoch FROM clock_timestamp() - t) * 1000);
+        t := clock_timestamp();
+        PERFORM sai_etl.send_execution(id, facts[1], facts[2], facts[3], NULL, at, at, at);
+        INSERT INTO steps VALUES ('send', extract(epoch FROM clock_timestamp() - t) * 1000);
+        -- The same as the trigger calls it.
+        PERFORM pg_sleep(0.002);
+        id := id + 1;
+        t := clock_timestamp();
         PERFORM sai_etl.deliver(id, facts[1], facts[2], facts[3], NULL, at, at, at);
         INSERT INTO steps VALUES ('deliver', extract(epoch FROM clock_timestamp() - t) * 1000);
+        -- What the drain does: send and wait.
         PERFORM pg_sleep(0.002);
         PERFORM sai_etl.link_settle();
         id := id + 1;
