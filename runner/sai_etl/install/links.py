@@ -50,9 +50,10 @@ TCP_LIVENESS = {
     "tcp_user_timeout": "10000",
 }
 
-# A slow or dead dashboard must cost n8n little: short connect and statement timeouts. n8n
-# waits for the dashboard's COMMIT inside its own: the dashboard does not wait for its WAL flush
-# (the rows are derived from n8n's; a crash's lost last commits come back with the reconcile).
+# A slow or dead dashboard must cost n8n little: short connect and statement timeouts. The next
+# delivery in an n8n backend waits for the dashboard's answer to the one before: the dashboard
+# does not wait for its WAL flush (the rows are derived from n8n's; a crash's lost last commits
+# come back with the reconcile).
 DASHBOARD_LINK = Link(
     server="sai_dashboard",
     role="sai_etl_ingest",
