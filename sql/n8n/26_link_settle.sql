@@ -42,14 +42,11 @@ BEGIN
         NULL;
     END;
     -- That execution goes to the outbox as n8n has it now (not at all if n8n rolled it back).
-    SELECT e.id, e."workflowId", e.status, e.mode, e."retryOf", e."createdAt", e."startedAt", e."stoppedAt"
-    INTO v_sent
-    FROM public.execution_entity AS e
-    WHERE e.id = v_in_flight AND e.status IN ('success', 'error', 'crashed', 'canceled');
+    SELECT * INTO v_sent FROM sai_etl.finished_execution(v_in_flight);
     IF FOUND THEN
         PERFORM sai_etl.keep_in_outbox(
-            v_sent.id, v_sent."workflowId", v_sent.status, v_sent.mode, v_sent."retryOf",
-            v_sent."createdAt", v_sent."startedAt", v_sent."stoppedAt", v_error
+            v_in_flight, v_sent.workflow_id, v_sent.status, v_sent.mode, v_sent.retry_of,
+            v_sent.created_at, v_sent.started_at, v_sent.stopped_at, v_error
         );
     END IF;
     -- A refusal of that execution's data (class 22 or 23) says nothing about the link.

@@ -29,19 +29,15 @@ BEGIN
             -- n8n's row as it is now, not the copy: facts delivered since (a later finish the
             -- trigger carried) are fresher than the outbox's and must not be overwritten by it.
             -- The copy serves only when n8n no longer has the execution.
-            SELECT e."workflowId", e.status, e.mode, e."retryOf", e."createdAt", e."startedAt", e."stoppedAt"
-            INTO v_now
-            FROM public.execution_entity AS e
-            WHERE e.id = v_row.execution_id
-              AND e.status IN ('success', 'error', 'crashed', 'canceled');
+            SELECT * INTO v_now FROM sai_etl.finished_execution(v_row.execution_id);
             IF FOUND THEN
-                v_row.workflow_id := v_now."workflowId";
+                v_row.workflow_id := v_now.workflow_id;
                 v_row.status := v_now.status;
                 v_row.mode := v_now.mode;
-                v_row.retry_of := v_now."retryOf";
-                v_row.created_at := v_now."createdAt";
-                v_row.started_at := v_now."startedAt";
-                v_row.stopped_at := v_now."stoppedAt";
+                v_row.retry_of := v_now.retry_of;
+                v_row.created_at := v_now.created_at;
+                v_row.started_at := v_now.started_at;
+                v_row.stopped_at := v_now.stopped_at;
             END IF;
             BEGIN
                 PERFORM sai_etl.push_execution(

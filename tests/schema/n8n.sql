@@ -133,19 +133,15 @@ BEGIN
             -- n8n's row as it is now, not the copy: facts delivered since (a later finish the
             -- trigger carried) are fresher than the outbox's and must not be overwritten by it.
             -- The copy serves only when n8n no longer has the execution.
-            SELECT e."workflowId", e.status, e.mode, e."retryOf", e."createdAt", e."startedAt", e."stoppedAt"
-            INTO v_now
-            FROM public.execution_entity AS e
-            WHERE e.id = v_row.execution_id
-              AND e.status IN ('success', 'error', 'crashed', 'canceled');
+            SELECT * INTO v_now FROM sai_etl.finished_execution(v_row.execution_id);
             IF FOUND THEN
-                v_row.workflow_id := v_now."workflowId";
+                v_row.workflow_id := v_now.workflow_id;
                 v_row.status := v_now.status;
                 v_row.mode := v_now.mode;
-                v_row.retry_of := v_now."retryOf";
-                v_row.created_at := v_now."createdAt";
-                v_row.started_at := v_now."startedAt";
-                v_row.stopped_at := v_now."stoppedAt";
+                v_row.retry_of := v_now.retry_of;
+                v_row.created_at := v_now.created_at;
+                v_row.started_at := v_now.started_at;
+                v_row.stopped_at := v_now.stopped_at;
             END IF;
             BEGIN
                 PERFORM sai_etl.push_execution(
@@ -201,6 +197,31 @@ $$;
 --
 
 COMMENT ON FUNCTION sai_etl.drain_outbox(p_limit integer) IS 'Delivers up to p_limit outbox rows (default setting drain_batch) to the dashboard with n8n''s current facts of each execution (the outbox copy when n8n no longer has it), deleting each one delivered, then makes the dashboard flush its WAL (a synchronous commit) before returning; if that fails nothing is deleted. Stops at the first failure of the link. A row whose data the dashboard refuses (SQLSTATE class 22/23) stays with its error and attempts, sorted last, and the drain goes on. Returns how many were delivered. Called by the runner''s sweep.';
+
+--
+-- Name: finished_execution(integer); Type: FUNCTION; Schema: sai_etl; Owner: -
+--
+
+CREATE FUNCTION sai_etl.finished_execution(p_id integer) RETURNS TABLE(workflow_id text, status text, mode text, retry_of text, created_at timestamp with time zone, started_at timestamp with time zone, stopped_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'sai_etl', 'pg_temp'
+    AS $$
+BEGIN
+    -- PL/pgSQL, not SQL: a body naming n8n's columns is not checked when sai-etl migrate creates
+    -- it, so a column n8n renamed fails a delivery (contained), never the migration.
+    RETURN QUERY
+    SELECT e."workflowId"::text, e.status::text, e.mode::text, e."retryOf"::text,
+           e."createdAt", e."startedAt", e."stoppedAt"
+    FROM public.execution_entity AS e
+    WHERE e.id = p_id AND e.status IN ('success', 'error', 'crashed', 'canceled');
+END
+$$;
+
+--
+-- Name: FUNCTION finished_execution(p_id integer); Type: COMMENT; Schema: sai_etl; Owner: -
+--
+
+COMMENT ON FUNCTION sai_etl.finished_execution(p_id integer) IS 'n8n''s execution_entity row p_id as it is now, in Stage 1''s terms, if it is finished (status success, error, crashed or canceled); no row otherwise (rolled back, still running, deleted). The drain and sai_etl.link_settle deliver these facts rather than an older copy.';
 
 --
 -- Name: ingest_statement(integer, text, text, text, text, timestamp with time zone, timestamp with time zone, timestamp with time zone, text); Type: FUNCTION; Schema: sai_etl; Owner: -
@@ -329,14 +350,11 @@ BEGIN
         NULL;
     END;
     -- That execution goes to the outbox as n8n has it now (not at all if n8n rolled it back).
-    SELECT e.id, e."workflowId", e.status, e.mode, e."retryOf", e."createdAt", e."startedAt", e."stoppedAt"
-    INTO v_sent
-    FROM public.execution_entity AS e
-    WHERE e.id = v_in_flight AND e.status IN ('success', 'error', 'crashed', 'canceled');
+    SELECT * INTO v_sent FROM sai_etl.finished_execution(v_in_flight);
     IF FOUND THEN
         PERFORM sai_etl.keep_in_outbox(
-            v_sent.id, v_sent."workflowId", v_sent.status, v_sent.mode, v_sent."retryOf",
-            v_sent."createdAt", v_sent."startedAt", v_sent."stoppedAt", v_error
+            v_in_flight, v_sent.workflow_id, v_sent.status, v_sent.mode, v_sent.retry_of,
+            v_sent.created_at, v_sent.started_at, v_sent.stopped_at, v_error
         );
     END IF;
     -- A refusal of that execution's data (class 22 or 23) says nothing about the link.
@@ -987,6 +1005,12 @@ REVOKE ALL ON FUNCTION sai_etl.deliver(p_id integer, p_workflow_id text, p_statu
 
 REVOKE ALL ON FUNCTION sai_etl.drain_outbox(p_limit integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION sai_etl.drain_outbox(p_limit integer) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION finished_execution(p_id integer); Type: ACL; Schema: sai_etl; Owner: -
+--
+
+REVOKE ALL ON FUNCTION sai_etl.finished_execution(p_id integer) FROM PUBLIC;
 
 --
 -- Name: FUNCTION ingest_statement(p_id integer, p_workflow_id text, p_status text, p_mode text, p_retry_of text, p_created_at timestamp with time zone, p_started_at timestamp with time zone, p_stopped_at timestamp with time zone, p_source text); Type: ACL; Schema: sai_etl; Owner: -

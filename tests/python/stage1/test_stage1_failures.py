@@ -18,15 +18,11 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from support import n8n_writes, pairs
+from support import faults, n8n_writes, pairs
 
 WORKFLOW = pairs.SAI_WORKFLOWS[0]
 # Long enough for the test's next steps even on a loaded machine, short enough to wait out.
 BREAKER_SECONDS = 4
-INGEST = (
-    "public.etl_ingest_execution(bigint, text, text, text, text, timestamptz, timestamptz, "
-    "timestamptz, text, integer)"
-)
 
 
 @pytest.fixture(scope="module")
@@ -143,21 +139,11 @@ def dashboard_slow(pair: pairs.Pair) -> Iterator[None]:
         locker.rollback()
 
 
-@contextmanager
-def permission_revoked(pair: pairs.Pair) -> Iterator[None]:
-    with psycopg.connect(pair.dashboard_dsn, autocommit=True) as conn:
-        conn.execute(f"REVOKE EXECUTE ON FUNCTION {INGEST} FROM sai_etl_ingest")
-        try:
-            yield
-        finally:
-            conn.execute(f"GRANT EXECUTE ON FUNCTION {INGEST} TO sai_etl_ingest")
-
-
 FAILURES: dict[str, tuple[Callable[[pairs.Pair], AbstractContextManager[None]], str]] = {
     "down": (dashboard_down, r"could not establish connection.*No such file or directory"),
     "refused": (connection_refused, r"could not establish connection.*Connection refused"),
     "slow": (dashboard_slow, r"canceling statement due to lock timeout"),
-    "permission": (permission_revoked, r"permission denied for function etl_ingest_execution"),
+    "permission": (faults.ingest_revoked, r"permission denied for function etl_ingest_execution"),
 }
 
 

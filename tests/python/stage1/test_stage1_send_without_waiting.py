@@ -9,14 +9,10 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from support import n8n_writes, pairs
+from support import faults, n8n_writes, pairs
 from support.runner_support import query, wait_until
 
 WORKFLOW = pairs.SAI_WORKFLOWS[0]
-INGEST = (
-    "public.etl_ingest_execution(bigint, text, text, text, text, timestamptz, timestamptz, "
-    "timestamptz, text, integer)"
-)
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +47,7 @@ def test_an_answer_never_collected_is_found_by_the_reconcile(pair: pairs.Pair) -
     """The ingest fails (the link's grant revoked) and n8n's backend dies before a next delivery
     collects that answer: the execution is neither in the dashboard nor in the outbox, and the
     sweep's reconcile records it."""
-    with psycopg.connect(pair.dashboard_dsn, autocommit=True) as dash:
-        dash.execute(f"REVOKE EXECUTE ON FUNCTION {INGEST} FROM sai_etl_ingest")
+    with faults.ingest_revoked(pair):
         try:
             with psycopg.connect(pair.n8n_dsn, autocommit=True) as n8n:
                 lost, _ = n8n_writes.write_execution(n8n, WORKFLOW)
@@ -61,8 +56,6 @@ def test_an_answer_never_collected_is_found_by_the_reconcile(pair: pairs.Pair) -
                     admin.execute("SELECT pg_terminate_backend(%s, 5000)", [backend])
         except psycopg.OperationalError:
             pass  # the terminated backend's connection, closing
-        finally:
-            dash.execute(f"GRANT EXECUTE ON FUNCTION {INGEST} TO sai_etl_ingest")
     assert _recorded(pair, [lost]) == {}
     assert query(
         pair.n8n_dsn, "SELECT count(*) FROM sai_etl.outbox WHERE execution_id = %s", [lost]

@@ -318,6 +318,23 @@ def partial_finals(root: Path, sent: dict[int, bytes]) -> list[str]:
     return bad
 
 
+INGEST = (
+    "public.etl_ingest_execution(bigint, text, text, text, text, timestamptz, timestamptz, "
+    "timestamptz, text, integer)"
+)
+
+
+@contextlib.contextmanager
+def ingest_revoked(pair: pairs.Pair) -> Iterator[None]:
+    """The n8n link's role may not call the dashboard's ingest for the block (a DBA's REVOKE)."""
+    with psycopg.connect(pair.dashboard_dsn, autocommit=True) as conn:
+        conn.execute(f"REVOKE EXECUTE ON FUNCTION {INGEST} FROM sai_etl_ingest")
+        try:
+            yield
+        finally:
+            conn.execute(f"GRANT EXECUTE ON FUNCTION {INGEST} TO sai_etl_ingest")
+
+
 def report(title: str, **figures: object) -> None:
     """One line of figures on stdout (pytest -s shows it; docs/guarantees-faults.md quotes it)."""
     print(f"\n[{title}] " + ", ".join(f"{key}={value}" for key, value in figures.items()))
