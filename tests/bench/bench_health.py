@@ -29,12 +29,13 @@ RUNS = 20
 GENERATE_DASHBOARD = f"""
 INSERT INTO executions (
     id, workflow_id, execution_timestamp, completion_timestamp, duration_ms, status, mode,
-    timing_complete, ingest_source, ingested_at, node_id, camera_id
+    timing_complete, ingest_source, created_at, node_id, device_id, camera_id
 )
 SELECT i, 'yDbfhooKemfhMIkC', t - interval '3 seconds', t, 3000,
        CASE WHEN i % 50 = 0 THEN 'error' ELSE 'success' END, 'webhook', i % 1000 <> 0,
        CASE WHEN i % 200 = 0 THEN 'reconcile' WHEN i % 997 = 0 THEN 'outbox' ELSE 'trigger' END,
        t + make_interval(secs => 0.02 + random() * 0.08),
+       CASE WHEN i % 20 <> 0 THEN 'NODE_' || (i % 7) END,
        CASE WHEN i % 20 <> 0 THEN 'NODE_' || (i % 7) END,
        CASE WHEN i % 20 <> 0 THEN 'cam_' || (i % 40) END
 FROM generate_series(1, {EXECUTIONS}) AS i
@@ -43,10 +44,10 @@ CROSS JOIN LATERAL (
 ) AS ts;
 
 INSERT INTO execution_analysis (
-    execution_id, risk_level, confidence_score, analysis_text, model_version, smoke_detected,
-    flame_detected, heat_signature_detected, processing_time_ms
+    execution_id, analysis_source, alert_level, confidence_score, analysis_text, yolo_model_version,
+    has_smoke, flame_detected, heat_signature_detected, yolo_processing_time_ms
 )
-SELECT i, (ARRAY['none', 'low', 'medium', 'high', 'critical'])[1 + i % 5],
+SELECT i, 'ollama', (ARRAY['none', 'low', 'medium', 'high', 'critical'])[1 + i % 5],
        CASE WHEN i % 10 <> 0 THEN round((random())::numeric, 3) END,
        'Risk level: low. No smoke visible.', 'qwen2.5vl:7b',
        CASE WHEN i % 4 <> 0 THEN i % 3 = 0 END, CASE WHEN i % 4 <> 0 THEN i % 11 = 0 END,

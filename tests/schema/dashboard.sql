@@ -354,12 +354,21 @@ CREATE TABLE public.executions (
     duration_ms bigint,
     status text NOT NULL,
     mode text NOT NULL,
-    retry_of text,
+    retry_of bigint,
     timing_complete boolean NOT NULL,
     node_id text,
     camera_id text,
     ingest_source text NOT NULL,
-    ingested_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    ingested_at timestamp with time zone GENERATED ALWAYS AS (created_at) STORED,
+    device_id text,
+    location text,
+    camera_type text,
+    capture_timestamp timestamp with time zone,
+    software_version text,
+    camera_metadata jsonb,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT executions_device_is_node CHECK ((NOT (device_id IS DISTINCT FROM node_id))),
     CONSTRAINT executions_duration_ms_check CHECK ((duration_ms >= 0)),
     CONSTRAINT executions_ingest_source_check CHECK ((ingest_source = ANY (ARRAY['trigger'::text, 'outbox'::text, 'reconcile'::text, 'backfill'::text])))
 );
@@ -404,7 +413,7 @@ COMMENT ON COLUMN public.executions.status IS 'n8n''s terminal status: success, 
 -- Name: COLUMN executions.retry_of; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.executions.retry_of IS 'n8n retryOf: the execution this one retried, when n8n has it.';
+COMMENT ON COLUMN public.executions.retry_of IS 'n8n retryOf: the execution this one retried; NULL when n8n has none or it is no execution id.';
 
 --
 -- Name: COLUMN executions.timing_complete; Type: COMMENT; Schema: public; Owner: -
@@ -416,13 +425,13 @@ COMMENT ON COLUMN public.executions.timing_complete IS 'True when n8n recorded b
 -- Name: COLUMN executions.node_id; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.executions.node_id IS 'Camera node from the webhook request (Stage 2); NULL until known.';
+COMMENT ON COLUMN public.executions.node_id IS 'The camera node (device): metadata.json device_id, or node_id in the webhook request (Stage 2); NULL until known.';
 
 --
 -- Name: COLUMN executions.camera_id; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.executions.camera_id IS 'Camera from the webhook request (Stage 2); NULL until known.';
+COMMENT ON COLUMN public.executions.camera_id IS 'The camera within its node: metadata.json camera_id, or camera_id in the webhook request (Stage 2); NULL until known.';
 
 --
 -- Name: COLUMN executions.ingest_source; Type: COMMENT; Schema: public; Owner: -
@@ -431,10 +440,58 @@ COMMENT ON COLUMN public.executions.camera_id IS 'Camera from the webhook reques
 COMMENT ON COLUMN public.executions.ingest_source IS 'How Stage 1 saw it: trigger (live), outbox (after a dashboard outage), reconcile or backfill.';
 
 --
+-- Name: COLUMN executions.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.created_at IS 'When the dashboard first recorded the execution (Stage 1 lag).';
+
+--
 -- Name: COLUMN executions.ingested_at; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.executions.ingested_at IS 'When the dashboard first recorded the execution (Stage 1 lag).';
+COMMENT ON COLUMN public.executions.ingested_at IS 'The same as created_at (generated), under the name sai-etl used first.';
+
+--
+-- Name: COLUMN executions.device_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.device_id IS 'The camera node, as the dashboard names it: always equal to node_id.';
+
+--
+-- Name: COLUMN executions.location; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.location IS 'metadata.json location (Stage 2); NULL when the camera did not say.';
+
+--
+-- Name: COLUMN executions.camera_type; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.camera_type IS 'metadata.json camera_type: onvif, rtsp, usb (Stage 2); NULL when not said.';
+
+--
+-- Name: COLUMN executions.capture_timestamp; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.capture_timestamp IS 'When the frame was taken: environment.capture_time_utc, else timestamp read in environment.timezone; NULL when only a naive local time is known (never read as UTC).';
+
+--
+-- Name: COLUMN executions.software_version; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.software_version IS 'metadata.json version: the camera node''s software (Stage 2).';
+
+--
+-- Name: COLUMN executions.camera_metadata; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.camera_metadata IS 'The camera''s metadata.json as posted, decoded (Stage 2); NULL when none was posted.';
+
+--
+-- Name: COLUMN executions.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.executions.updated_at IS 'When sai-etl last changed this row.';
 
 --
 -- Name: etl_pipeline_health; Type: VIEW; Schema: public; Owner: -
@@ -448,11 +505,11 @@ CREATE VIEW public.etl_pipeline_health AS
           WHERE (s_1.key = ANY (ARRAY['health_window'::text, 'alert_runner_silent'::text]))
         ), recent_executions AS (
          SELECT e.ingest_source,
-            (EXTRACT(epoch FROM (e.ingested_at - e.completion_timestamp)) * (1000)::numeric) AS lag_ms,
+            (EXTRACT(epoch FROM (e.created_at - e.completion_timestamp)) * (1000)::numeric) AS lag_ms,
             ((e.ingest_source <> 'backfill'::text) AND e.timing_complete) AS timed
            FROM (public.executions e
              CROSS JOIN settings s_1)
-          WHERE (e.ingested_at >= (now() - s_1.health_window))
+          WHERE (e.created_at >= (now() - s_1.health_window))
         ), stage1 AS (
          SELECT count(*) AS ingested,
             count(*) FILTER (WHERE (r_1.ingest_source = ANY (ARRAY['outbox'::text, 'reconcile'::text]))) AS recovered,
@@ -463,7 +520,7 @@ CREATE VIEW public.etl_pipeline_health AS
             round(max(r_1.lag_ms) FILTER (WHERE r_1.timed), 1) AS lag_max_ms
            FROM recent_executions r_1
         ), last_ingest AS (
-         SELECT max(e.ingested_at) AS ingested_at
+         SELECT max(e.created_at) AS ingested_at
            FROM public.executions e
         ), last_sweep AS (
          SELECT r_1.finished_at,
@@ -773,7 +830,9 @@ BEGIN
     END;
     model_version := CASE WHEN jsonb_typeof(raw_response -> 'model') = 'string' THEN raw_response ->> 'model' END;
     processing_time_ms := CASE
+        -- Beyond 27 hours (numeric(10,2) ms) it is no duration: not known.
         WHEN jsonb_typeof(raw_response -> 'total_duration') = 'number'
+            AND (raw_response ->> 'total_duration')::numeric BETWEEN 0 AND 99999999e6
             THEN round((raw_response ->> 'total_duration')::numeric / 1000000)::bigint
     END;
     IF analysis_text IS NOT NULL THEN
@@ -908,7 +967,7 @@ BEGIN
         IF v_found.outcome = 'gone' AND EXISTS (
             SELECT FROM public.executions AS e
             WHERE e.id = v_item.execution_id
-              AND e.ingested_at > now() - public.etl_setting('gone_grace')::interval
+              AND e.created_at > now() - public.etl_setting('gone_grace')::interval
         ) THEN
             v_found.outcome := 'not_ready';
         END IF;
@@ -1078,7 +1137,7 @@ BEGIN
     ELSE
         INSERT INTO public.execution_images AS i (
             execution_id, source, valid, invalid_reason, format, width, height, size_bytes, sha256,
-            original_path, thumbnail_path, display_path, claimed_mime_type, file_name, stored_at
+            original_path, thumbnail_path, cached_path, claimed_mime_type, file_name, extracted_at
         ) VALUES (
             v_execution_id,
             p_image ->> 'source',
@@ -1101,8 +1160,8 @@ BEGIN
             format = excluded.format, width = excluded.width, height = excluded.height,
             size_bytes = excluded.size_bytes, sha256 = excluded.sha256,
             original_path = excluded.original_path, thumbnail_path = excluded.thumbnail_path,
-            display_path = excluded.display_path, claimed_mime_type = excluded.claimed_mime_type,
-            file_name = excluded.file_name, stored_at = excluded.stored_at;
+            cached_path = excluded.cached_path, claimed_mime_type = excluded.claimed_mime_type,
+            file_name = excluded.file_name, extracted_at = excluded.extracted_at;
     END IF;
     IF v_again THEN
         PERFORM public.etl_notify_stage2(v_execution_id);
@@ -1218,7 +1277,7 @@ CREATE FUNCTION public.etl_data_quality_of_day(p_day date) RETURNS TABLE(ordinal
     WITH counted AS (
         SELECT
             count(*) AS n,
-            count(a.execution_id) AS analysis,
+            count(a.analysis_source) AS analysis,
             count(a.risk_level) AS risk_level,
             count(a.confidence_score) AS confidence_score,
             count(a.analysis_text) AS analysis_text,
@@ -1295,6 +1354,73 @@ $$;
 --
 
 COMMENT ON FUNCTION public.etl_defer_delay(p_deferrals integer) IS 'Delay before re-checking an execution n8n has not finished writing, after p_deferrals earlier re-checks: defer_seconds * 2^(n-5) (defer_seconds/32 first, defer_seconds at the sixth), at most 60 s.';
+
+--
+-- Name: etl_detection_rows(jsonb); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_detection_rows(p_detections jsonb, OUT ordinal integer, OUT class_name text, OUT class_id integer, OUT confidence numeric, OUT x1 numeric, OUT y1 numeric, OUT x2 numeric, OUT y2 numeric) RETURNS SETOF record
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT
+        b.ordinal::integer,
+        b.box ->> 'class',
+        CASE WHEN public.etl_json_number(b.box -> 'class_id') BETWEEN 0 AND 2147483647
+            AND public.etl_json_number(b.box -> 'class_id') = trunc(public.etl_json_number(b.box -> 'class_id'))
+            THEN public.etl_json_number(b.box -> 'class_id')::integer END,
+        public.etl_json_number(b.box -> 'confidence'),
+        public.etl_json_number(b.box #> '{bounding_box,x}'),
+        public.etl_json_number(b.box #> '{bounding_box,y}'),
+        public.etl_json_number(b.box #> '{bounding_box,x}') + public.etl_json_number(b.box #> '{bounding_box,width}'),
+        public.etl_json_number(b.box #> '{bounding_box,y}') + public.etl_json_number(b.box #> '{bounding_box,height}')
+    FROM jsonb_array_elements(
+        CASE WHEN jsonb_typeof(p_detections) = 'array' THEN p_detections END
+    ) WITH ORDINALITY AS b (box, ordinal)
+    WHERE jsonb_typeof(b.box) = 'object'
+$$;
+
+--
+-- Name: FUNCTION etl_detection_rows(p_detections jsonb, OUT ordinal integer, OUT class_name text, OUT class_id integer, OUT confidence numeric, OUT x1 numeric, OUT y1 numeric, OUT x2 numeric, OUT y2 numeric); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_detection_rows(p_detections jsonb, OUT ordinal integer, OUT class_name text, OUT class_id integer, OUT confidence numeric, OUT x1 numeric, OUT y1 numeric, OUT x2 numeric, OUT y2 numeric) IS 'One row per box object of a detections array in the dashboard''s shape ({class, class_id, confidence, bounding_box{x, y, width, height}}): corners x1, y1, x2 = x + width, y2 = y + height. A value that is not a JSON number (or class_id not a whole non-negative number) is NULL.';
+
+--
+-- Name: etl_detections_sync(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_detections_sync() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        -- Only rows whose boxes changed: the dashboard's label writes leave the boxes alone.
+        DELETE FROM public.execution_detections AS d
+        USING new_rows AS n
+        JOIN old_rows AS o ON o.execution_id = n.execution_id
+        WHERE d.execution_id = n.execution_id AND o.detections IS DISTINCT FROM n.detections;
+        INSERT INTO public.execution_detections (execution_id, ordinal, class_name, class_id, confidence, x1, y1, x2, y2)
+        SELECT n.execution_id, r.*
+        FROM new_rows AS n
+        JOIN old_rows AS o ON o.execution_id = n.execution_id
+        CROSS JOIN LATERAL public.etl_detection_rows(n.detections) AS r
+        WHERE o.detections IS DISTINCT FROM n.detections;
+    ELSE
+        INSERT INTO public.execution_detections (execution_id, ordinal, class_name, class_id, confidence, x1, y1, x2, y2)
+        SELECT n.execution_id, r.*
+        FROM new_rows AS n
+        CROSS JOIN LATERAL public.etl_detection_rows(n.detections) AS r;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_detections_sync(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_detections_sync() IS 'Statement trigger of execution_analysis: rewrites the execution_detections rows of every inserted row, and of every updated row whose detections changed (etl_detection_rows). Security definer so that the dashboard''s own role, writing its labels, needs no right on execution_detections.';
 
 --
 -- Name: etl_execution_recovered(jsonb); Type: FUNCTION; Schema: public; Owner: -
@@ -1409,7 +1535,7 @@ BEGIN
             ELSE format('Stage 2 completed at %s in %s ms', q.completed_at, q.processing_time_ms)
         END;
         IF q.id IS NULL OR q.status = 'completed' THEN
-            IF a.execution_id IS NULL THEN
+            IF a.analysis_source IS NULL THEN
                 v_notes := v_notes || 'no analysis: the model did not answer (its node did not run or failed)'::text;
             ELSE
                 v_unstated := ARRAY(
@@ -1713,39 +1839,45 @@ BEGIN
     -- touched (extracted_at stays), facts no longer found are removed.
     v_ids := public.etl_camera_ids(p_doc, v_item);
     UPDATE public.executions AS e
-    SET node_id = v_ids.node_id, camera_id = v_ids.camera_id
+    SET node_id = v_ids.node_id, device_id = v_ids.node_id, camera_id = v_ids.camera_id, updated_at = now()
     WHERE e.id = p_execution_id
       AND (e.node_id, e.camera_id) IS DISTINCT FROM (v_ids.node_id, v_ids.camera_id);
 
     v_analysis := public.etl_analysis_facts(p_doc, v_nodes.analysis_node);
     IF v_analysis.raw_response IS NOT NULL THEN
+        -- The dashboard's label columns are never named here: a row it labelled keeps them.
         INSERT INTO public.execution_analysis AS a (
-            execution_id, risk_level, confidence_score, analysis_text, model_version, smoke_detected,
-            flame_detected, heat_signature_detected, processing_time_ms, raw_response
+            execution_id, analysis_source, alert_level, confidence_score, analysis_text, yolo_model_version,
+            has_smoke, flame_detected, heat_signature_detected, yolo_processing_time_ms, raw_response,
+            extracted_at, updated_at
         ) VALUES (
-            p_execution_id, v_analysis.risk_level, v_analysis.confidence_score, v_analysis.analysis_text,
+            p_execution_id, 'ollama', v_analysis.risk_level, v_analysis.confidence_score, v_analysis.analysis_text,
             v_analysis.model_version, v_analysis.smoke_detected, v_analysis.flame_detected,
-            v_analysis.heat_signature_detected, v_analysis.processing_time_ms, v_analysis.raw_response
+            v_analysis.heat_signature_detected, v_analysis.processing_time_ms, v_analysis.raw_response,
+            now(), now()
         )
         ON CONFLICT (execution_id) DO UPDATE SET
-            risk_level = excluded.risk_level,
+            analysis_source = excluded.analysis_source,
+            alert_level = excluded.alert_level,
             confidence_score = excluded.confidence_score,
             analysis_text = excluded.analysis_text,
-            model_version = excluded.model_version,
-            smoke_detected = excluded.smoke_detected,
+            yolo_model_version = excluded.yolo_model_version,
+            has_smoke = excluded.has_smoke,
             flame_detected = excluded.flame_detected,
             heat_signature_detected = excluded.heat_signature_detected,
-            processing_time_ms = excluded.processing_time_ms,
+            yolo_processing_time_ms = excluded.yolo_processing_time_ms,
             raw_response = excluded.raw_response,
-            extracted_at = now()
-        WHERE (a.risk_level, a.confidence_score, a.analysis_text, a.model_version, a.smoke_detected,
-               a.flame_detected, a.heat_signature_detected, a.processing_time_ms, a.raw_response)
+            extracted_at = now(),
+            updated_at = now()
+        WHERE (a.analysis_source, a.alert_level, a.confidence_score, a.analysis_text, a.yolo_model_version,
+               a.has_smoke, a.flame_detected, a.heat_signature_detected, a.yolo_processing_time_ms,
+               a.raw_response)
             IS DISTINCT FROM
-            (excluded.risk_level, excluded.confidence_score, excluded.analysis_text, excluded.model_version,
-             excluded.smoke_detected, excluded.flame_detected, excluded.heat_signature_detected,
-             excluded.processing_time_ms, excluded.raw_response);
+            (excluded.analysis_source, excluded.alert_level, excluded.confidence_score, excluded.analysis_text,
+             excluded.yolo_model_version, excluded.has_smoke, excluded.flame_detected,
+             excluded.heat_signature_detected, excluded.yolo_processing_time_ms, excluded.raw_response);
     ELSE
-        DELETE FROM public.execution_analysis AS a WHERE a.execution_id = p_execution_id;
+        PERFORM public.etl_forget_analysis(p_execution_id);
     END IF;
 
     v_note := public.etl_notification_facts(p_doc, v_nodes.telegram_node);
@@ -1760,7 +1892,7 @@ BEGIN
         telegram_message_id = excluded.telegram_message_id,
         telegram_chat_id = excluded.telegram_chat_id,
         telegram_error = excluded.telegram_error,
-        extracted_at = now()
+        updated_at = now()
     WHERE (n.telegram_sent, n.telegram_message_id, n.telegram_chat_id, n.telegram_error)
         IS DISTINCT FROM
         (excluded.telegram_sent, excluded.telegram_message_id, excluded.telegram_chat_id, excluded.telegram_error);
@@ -2104,6 +2236,40 @@ $_$;
 COMMENT ON FUNCTION public.etl_flatted_ref(p_doc jsonb, p_ref jsonb) IS 'Internal to etl_flatted_node/etl_flatted_decode: the element index a flatted reference (a jsonb string inside an object or array element) points at. SAI01 when it is not a canonical decimal index or is past the end of the document; the message quotes at most 64 characters of it.';
 
 --
+-- Name: etl_forget_analysis(bigint); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_forget_analysis(p_execution_id bigint) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    -- A row the dashboard labelled is its users' word: only sai-etl's facts leave it.
+    UPDATE public.execution_analysis AS a
+    SET analysis_source = NULL, alert_level = NULL, confidence_score = NULL, analysis_text = NULL,
+        yolo_model_version = NULL, has_smoke = NULL, flame_detected = NULL, heat_signature_detected = NULL,
+        yolo_processing_time_ms = NULL, raw_response = NULL, request_id = NULL, analysis_timestamp = NULL,
+        detection_count = NULL, detection_mode = NULL, active_classes = NULL, detections = NULL,
+        confidence_smoke = NULL, confidence_fire = NULL, image_width = NULL, image_height = NULL,
+        image_hash = NULL, image_path = NULL, extracted_at = NULL, updated_at = now()
+    WHERE a.execution_id = p_execution_id
+      AND a.analysis_source IS NOT NULL
+      AND (a.is_false_positive OR a.false_positive_reason IS NOT NULL OR a.marked_false_positive_at IS NOT NULL
+           OR a.marked_by_user_id IS NOT NULL OR a.marked_by_email IS NOT NULL);
+    DELETE FROM public.execution_analysis AS a
+    WHERE a.execution_id = p_execution_id
+      AND NOT coalesce(a.is_false_positive, false)
+      AND a.false_positive_reason IS NULL AND a.marked_false_positive_at IS NULL
+      AND a.marked_by_user_id IS NULL AND a.marked_by_email IS NULL;
+END
+$$;
+
+--
+-- Name: FUNCTION etl_forget_analysis(p_execution_id bigint); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_forget_analysis(p_execution_id bigint) IS 'Removes an execution''s analysis when an extraction finds none (any more): the row goes, unless the dashboard''s users labelled it; then only sai-etl''s columns become NULL (analysis_source NULL: labels only) and the labels stay as they were.';
+
+--
 -- Name: etl_health_json(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2353,25 +2519,25 @@ BEGIN
         v_age := nullif(public.etl_setting('image_retention_originals'), 'forever')::interval;
         RETURN QUERY
         WITH kept AS (
-            SELECT i.execution_id, i.original_path, i.size_bytes, i.stored_at,
-                   sum(i.size_bytes) OVER (ORDER BY i.stored_at DESC, i.execution_id DESC) AS newer_bytes
+            SELECT i.execution_id, i.original_path, i.size_bytes, i.extracted_at,
+                   sum(i.size_bytes) OVER (ORDER BY i.extracted_at DESC, i.execution_id DESC) AS newer_bytes
             FROM public.execution_images AS i
             WHERE i.valid AND i.original_pruned_at IS NULL
         )
         SELECT k.execution_id, ARRAY[k.original_path], k.size_bytes,
-               CASE WHEN k.stored_at < now() - v_age THEN 'age' ELSE 'budget' END
+               CASE WHEN k.extracted_at < now() - v_age THEN 'age' ELSE 'budget' END
         FROM kept AS k
-        WHERE k.stored_at < now() - v_age OR k.newer_bytes > v_budget
-        ORDER BY k.stored_at, k.execution_id
+        WHERE k.extracted_at < now() - v_age OR k.newer_bytes > v_budget
+        ORDER BY k.extracted_at, k.execution_id
         LIMIT v_limit;
     ELSIF p_kind = 'derived' THEN
         v_age := nullif(public.etl_setting('image_retention_derived'), 'forever')::interval;
         RETURN QUERY
-        SELECT i.execution_id, array_remove(ARRAY[i.thumbnail_path, i.display_path], NULL),
+        SELECT i.execution_id, array_remove(ARRAY[i.thumbnail_path, i.cached_path], NULL),
                NULL::bigint, 'age'
         FROM public.execution_images AS i
-        WHERE i.valid AND i.derived_pruned_at IS NULL AND i.stored_at < now() - v_age
-        ORDER BY i.stored_at, i.execution_id
+        WHERE i.valid AND i.derived_pruned_at IS NULL AND i.extracted_at < now() - v_age
+        ORDER BY i.extracted_at, i.execution_id
         LIMIT v_limit;
     ELSE
         RAISE EXCEPTION 'etl_image_prune_candidates: kind must be original or derived, not %', p_kind
@@ -2427,7 +2593,7 @@ BEGIN
         timing_complete, ingest_source
     ) VALUES (
         p_id, p_workflow_id, v_timing.execution_timestamp, v_timing.completion_timestamp,
-        v_timing.duration_ms, p_status, p_mode, p_retry_of, v_timing.timing_complete, p_source
+        v_timing.duration_ms, p_status, p_mode, public.etl_retry_of(p_retry_of), v_timing.timing_complete, p_source
     )
     ON CONFLICT (id) DO UPDATE SET
         workflow_id = excluded.workflow_id,
@@ -2437,7 +2603,8 @@ BEGIN
         status = excluded.status,
         mode = excluded.mode,
         retry_of = excluded.retry_of,
-        timing_complete = excluded.timing_complete
+        timing_complete = excluded.timing_complete,
+        updated_at = now()
     WHERE (e.workflow_id, e.execution_timestamp, e.completion_timestamp, e.status, e.mode, e.retry_of)
         IS DISTINCT FROM
         (excluded.workflow_id, excluded.execution_timestamp, excluded.completion_timestamp,
@@ -2498,7 +2665,7 @@ BEGIN
             retry_of, timing_complete, ingest_source
         )
         SELECT b.id, b."workflowId", t.execution_timestamp, t.completion_timestamp, t.duration_ms,
-               b.status, b.mode, b."retryOf", t.timing_complete, p_source
+               b.status, b.mode, public.etl_retry_of(b."retryOf"), t.timing_complete, p_source
         FROM batch AS b
         CROSS JOIN LATERAL public.etl_execution_timing(b."createdAt", b."startedAt", b."stoppedAt") AS t
         ON CONFLICT (id) DO NOTHING
@@ -2524,6 +2691,22 @@ $$;
 --
 
 COMMENT ON FUNCTION public.etl_ingest_from_n8n(p_since timestamp with time zone, p_after_id bigint, p_limit integer, p_source text, p_priority integer, OUT scanned integer, OUT ingested integer, OUT last_id bigint) IS 'Reads up to p_limit finished executions of watched workflows with id > p_after_id that stopped at or after p_since from n8n (postgres_fdw) and records those the dashboard lacks, queued at p_priority. Returns how many it scanned and added, and the last id scanned (the next call''s p_after_id).';
+
+--
+-- Name: etl_json_number(jsonb); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_json_number(p_value jsonb) RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT CASE WHEN jsonb_typeof(p_value) = 'number' THEN (p_value #>> '{}')::numeric END
+$$;
+
+--
+-- Name: FUNCTION etl_json_number(p_value jsonb); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_json_number(p_value jsonb) IS 'p_value as numeric when it is a JSON number; NULL for anything else (a string of digits included: a number the answer did not write as one is not read as one).';
 
 --
 -- Name: etl_maintenance(); Type: FUNCTION; Schema: public; Owner: -
@@ -4447,7 +4630,7 @@ BEGIN
     ON CONFLICT (day) DO NOTHING;
 
     IF v_since IS NOT NULL THEN
-        -- Stage 1 adds executions (ingested_at); Stage 2 writes a day's fields when it claims or
+        -- Stage 1 adds executions (created_at); Stage 2 writes a day's fields when it claims or
         -- finishes an item (started_at, completed_at).
         UPDATE public.etl_data_quality_days AS d
         SET stale = true
@@ -4455,7 +4638,7 @@ BEGIN
           AND d.day IN (
               SELECT (e.completion_timestamp AT TIME ZONE 'UTC')::date
               FROM public.executions AS e
-              WHERE e.ingested_at >= v_since
+              WHERE e.created_at >= v_since
               UNION
               SELECT (e.completion_timestamp AT TIME ZONE 'UTC')::date
               FROM public.etl_processing_queue AS q
@@ -4668,6 +4851,22 @@ $$;
 --
 
 COMMENT ON FUNCTION public.etl_retry_delay(p_attempts integer) IS 'Delay before the next attempt after p_attempts failed ones: retry_base_seconds * 2^(n-1), capped at retry_max_seconds, times a random 0.5-1.0.';
+
+--
+-- Name: etl_retry_of(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.etl_retry_of(p_retry_of text) RETURNS bigint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $_$
+    SELECT CASE WHEN p_retry_of ~ '^[0-9]{1,18}$' THEN p_retry_of::bigint END
+$_$;
+
+--
+-- Name: FUNCTION etl_retry_of(p_retry_of text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.etl_retry_of(p_retry_of text) IS 'The execution id n8n''s retryOf names; NULL when it has none or holds no execution id.';
 
 --
 -- Name: etl_retry_preview(text, bigint[]); Type: FUNCTION; Schema: public; Owner: -
@@ -5402,12 +5601,15 @@ CREATE TABLE public.execution_images (
     sha256 text,
     original_path text,
     thumbnail_path text,
-    display_path text,
+    cached_path text,
     claimed_mime_type text,
     file_name text,
-    stored_at timestamp with time zone DEFAULT now() NOT NULL,
+    extracted_at timestamp with time zone DEFAULT now() NOT NULL,
     original_pruned_at timestamp with time zone,
     derived_pruned_at timestamp with time zone,
+    display_path text GENERATED ALWAYS AS (cached_path) STORED,
+    stored_at timestamp with time zone GENERATED ALWAYS AS (extracted_at) STORED,
+    quality_score numeric,
     CONSTRAINT execution_images_paths_check CHECK (((NOT valid) OR ((original_path IS NOT NULL) AND (thumbnail_path IS NOT NULL)))),
     CONSTRAINT execution_images_source_check CHECK ((source = ANY (ARRAY['binary'::text, 'body'::text, 'filesystem'::text, 'database'::text]))),
     CONSTRAINT execution_images_valid_check CHECK ((valid = (invalid_reason IS NULL)))
@@ -5450,16 +5652,22 @@ COMMENT ON COLUMN public.execution_images.original_path IS 'Original bytes, unch
 COMMENT ON COLUMN public.execution_images.thumbnail_path IS 'WebP thumbnail, relative to the image root.';
 
 --
--- Name: COLUMN execution_images.display_path; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN execution_images.cached_path; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.execution_images.display_path IS 'Bounded WebP display variant, when configured.';
+COMMENT ON COLUMN public.execution_images.cached_path IS 'WebP display variant (full size in the dashboard''s layout), relative to the image root.';
 
 --
 -- Name: COLUMN execution_images.claimed_mime_type; Type: COMMENT; Schema: public; Owner: -
 --
 
 COMMENT ON COLUMN public.execution_images.claimed_mime_type IS 'The mimeType n8n recorded (for comparison only).';
+
+--
+-- Name: COLUMN execution_images.extracted_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.extracted_at IS 'When Stage 2 stored the frame (the dashboard reads it as "Stage 2 done").';
 
 --
 -- Name: COLUMN execution_images.original_pruned_at; Type: COMMENT; Schema: public; Owner: -
@@ -5474,6 +5682,24 @@ COMMENT ON COLUMN public.execution_images.original_pruned_at IS 'When retention 
 COMMENT ON COLUMN public.execution_images.derived_pruned_at IS 'When retention removed the thumbnail and display variant (their paths stay as history); NULL: kept.';
 
 --
+-- Name: COLUMN execution_images.display_path; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.display_path IS 'The same as cached_path (generated), under the name sai-etl used first.';
+
+--
+-- Name: COLUMN execution_images.stored_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.stored_at IS 'The same as extracted_at (generated), under the name sai-etl used first.';
+
+--
+-- Name: COLUMN execution_images.quality_score; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_images.quality_score IS 'The dashboard''s image quality metric: sai-etl computes none (NULL).';
+
+--
 -- Name: etl_image_health; Type: VIEW; Schema: public; Owner: -
 --
 
@@ -5485,8 +5711,8 @@ CREATE VIEW public.etl_image_health AS
             max(s.measured_at) AS last_measured_at
            FROM public.etl_image_stores s
         ), kept AS (
-         SELECT min(i.stored_at) FILTER (WHERE (i.original_pruned_at IS NULL)) AS oldest_original_kept,
-            min(i.stored_at) FILTER (WHERE (i.derived_pruned_at IS NULL)) AS oldest_derived_kept
+         SELECT min(i.extracted_at) FILTER (WHERE (i.original_pruned_at IS NULL)) AS oldest_original_kept,
+            min(i.extracted_at) FILTER (WHERE (i.derived_pruned_at IS NULL)) AS oldest_derived_kept
            FROM public.execution_images i
           WHERE i.valid
         ), pruned AS (
@@ -5585,25 +5811,66 @@ ALTER TABLE public.etl_sweep_runs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTI
 
 CREATE TABLE public.execution_analysis (
     execution_id bigint NOT NULL,
-    risk_level text,
+    alert_level text,
     confidence_score numeric(4,3),
     analysis_text text,
-    model_version text,
-    smoke_detected boolean,
+    yolo_model_version text,
+    has_smoke boolean,
     flame_detected boolean,
     heat_signature_detected boolean,
-    processing_time_ms bigint,
+    yolo_processing_time_ms numeric(10,2),
     raw_response jsonb,
-    extracted_at timestamp with time zone DEFAULT now() NOT NULL,
+    extracted_at timestamp with time zone,
+    risk_level text GENERATED ALWAYS AS (alert_level) STORED,
+    model_version text GENERATED ALWAYS AS (yolo_model_version) STORED,
+    smoke_detected boolean GENERATED ALWAYS AS (has_smoke) STORED,
+    processing_time_ms bigint GENERATED ALWAYS AS ((round(yolo_processing_time_ms))::bigint) STORED,
+    analysis_source text,
+    request_id uuid,
+    analysis_timestamp timestamp with time zone,
+    detection_count integer,
+    detection_mode text,
+    active_classes text[],
+    detections jsonb,
+    confidence_smoke numeric(4,3),
+    confidence_fire numeric(4,3),
+    image_width integer,
+    image_height integer,
+    image_hash text,
+    image_path text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    is_false_positive boolean DEFAULT false,
+    false_positive_reason text,
+    marked_false_positive_at timestamp with time zone,
+    marked_by_user_id text,
+    marked_by_email text,
+    CONSTRAINT execution_analysis_alert_level_check CHECK ((alert_level = ANY (ARRAY['critical'::text, 'high'::text, 'medium'::text, 'low'::text, 'none'::text]))),
     CONSTRAINT execution_analysis_confidence_check CHECK (((confidence_score >= (0)::numeric) AND (confidence_score <= (1)::numeric))),
-    CONSTRAINT execution_analysis_risk_level_check CHECK ((risk_level = ANY (ARRAY['critical'::text, 'high'::text, 'medium'::text, 'low'::text, 'none'::text])))
+    CONSTRAINT execution_analysis_confidence_fire_check CHECK (((confidence_fire >= (0)::numeric) AND (confidence_fire <= (1)::numeric))),
+    CONSTRAINT execution_analysis_confidence_smoke_check CHECK (((confidence_smoke >= (0)::numeric) AND (confidence_smoke <= (1)::numeric))),
+    CONSTRAINT execution_analysis_detection_count_check CHECK ((detection_count >= 0)),
+    CONSTRAINT execution_analysis_detections_check CHECK ((jsonb_typeof(detections) = 'array'::text)),
+    CONSTRAINT execution_analysis_extracted_check CHECK (((analysis_source IS NOT NULL) OR ((raw_response IS NULL) AND (extracted_at IS NULL)))),
+    CONSTRAINT execution_analysis_source_check CHECK ((analysis_source = ANY (ARRAY['ollama'::text, 'yolo'::text])))
 );
 
 --
 -- Name: TABLE execution_analysis; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TABLE public.execution_analysis IS 'The vision model''s analysis of an execution''s frame. A row exists only when the model answered; every field is NULL when the answer did not say it.';
+COMMENT ON TABLE public.execution_analysis IS 'The vision model''s analysis of an execution''s frame (Ollama''s text or the YOLO service''s JSON), and the dashboard''s false-positive labels. analysis_source NULL: a row holding only labels (the model did not answer); every analysis field is NULL when the answer did not say it. sai-etl never writes the label columns.';
+
+--
+-- Name: COLUMN execution_analysis.alert_level; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.alert_level IS 'The level the model stated: YOLO''s alert_level as the service gave it, or the risk level read from Ollama''s answer; never derived from detections.';
+
+--
+-- Name: COLUMN execution_analysis.confidence_score; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.confidence_score IS 'Ollama: the confidence the answer states (0..1). YOLO: the best detection''s confidence; NULL without detections.';
 
 --
 -- Name: COLUMN execution_analysis.analysis_text; Type: COMMENT; Schema: public; Owner: -
@@ -5612,22 +5879,242 @@ COMMENT ON TABLE public.execution_analysis IS 'The vision model''s analysis of a
 COMMENT ON COLUMN public.execution_analysis.analysis_text IS 'The model''s response text, as it answered.';
 
 --
--- Name: COLUMN execution_analysis.model_version; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN execution_analysis.yolo_model_version; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.execution_analysis.model_version IS 'The model that answered (the response''s model field).';
+COMMENT ON COLUMN public.execution_analysis.yolo_model_version IS 'The model that answered: YOLO''s version/model_version (a weights file name) or Ollama''s model.';
 
 --
--- Name: COLUMN execution_analysis.processing_time_ms; Type: COMMENT; Schema: public; Owner: -
+-- Name: COLUMN execution_analysis.has_smoke; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.execution_analysis.processing_time_ms IS 'Ollama''s total_duration, in milliseconds.';
+COMMENT ON COLUMN public.execution_analysis.has_smoke IS 'Smoke, as the answer states it; NULL when the model was not asked for smoke or did not say.';
+
+--
+-- Name: COLUMN execution_analysis.flame_detected; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.flame_detected IS 'Fire or flames, as the answer states it; NULL when the model was not asked for fire (YOLO smoke-only) or did not say.';
+
+--
+-- Name: COLUMN execution_analysis.yolo_processing_time_ms; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.yolo_processing_time_ms IS 'The model''s own processing time in ms: YOLO''s processing_time_ms, or Ollama''s total_duration.';
 
 --
 -- Name: COLUMN execution_analysis.raw_response; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.execution_analysis.raw_response IS 'The analysis node''s output item, decoded from flatted.';
+COMMENT ON COLUMN public.execution_analysis.raw_response IS 'The analysis node''s output item, decoded from flatted; NULL: labels only.';
+
+--
+-- Name: COLUMN execution_analysis.extracted_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.extracted_at IS 'When Stage 2 last changed the analysis; NULL: labels only.';
+
+--
+-- Name: COLUMN execution_analysis.risk_level; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.risk_level IS 'The same as alert_level (generated), under the seed''s name.';
+
+--
+-- Name: COLUMN execution_analysis.model_version; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.model_version IS 'The same as yolo_model_version (generated), under the seed''s name.';
+
+--
+-- Name: COLUMN execution_analysis.smoke_detected; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.smoke_detected IS 'The same as has_smoke (generated), under the seed''s name.';
+
+--
+-- Name: COLUMN execution_analysis.processing_time_ms; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.processing_time_ms IS 'yolo_processing_time_ms rounded to whole ms (generated), under the seed''s name.';
+
+--
+-- Name: COLUMN execution_analysis.analysis_source; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.analysis_source IS 'Which answer the row holds: ollama (text, etl_parse_analysis) or yolo (the service''s JSON); NULL: labels only.';
+
+--
+-- Name: COLUMN execution_analysis.request_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.request_id IS 'The YOLO service''s request_id.';
+
+--
+-- Name: COLUMN execution_analysis.analysis_timestamp; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.analysis_timestamp IS 'When the model answered, as it says: YOLO''s timestamp (UTC), Ollama''s created_at.';
+
+--
+-- Name: COLUMN execution_analysis.detection_count; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.detection_count IS 'YOLO: how many boxes the service reported.';
+
+--
+-- Name: COLUMN execution_analysis.detection_mode; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.detection_mode IS 'YOLO: the service''s detection_mode (smoke-only, ...), when it says.';
+
+--
+-- Name: COLUMN execution_analysis.active_classes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.active_classes IS 'YOLO: the classes the service reported as active (configured, or detected in the newest era), as it gave them.';
+
+--
+-- Name: COLUMN execution_analysis.detections; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.detections IS 'YOLO''s boxes in the dashboard''s shape: [{class, class_id, confidence, bounding_box{x, y, width, height}}], pixels of image_width x image_height. The source of execution_detections.';
+
+--
+-- Name: COLUMN execution_analysis.confidence_smoke; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.confidence_smoke IS 'YOLO: the mean confidence of the smoke boxes; NULL without one.';
+
+--
+-- Name: COLUMN execution_analysis.confidence_fire; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.confidence_fire IS 'YOLO: the mean confidence of the fire boxes; NULL without one.';
+
+--
+-- Name: COLUMN execution_analysis.image_width; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.image_width IS 'YOLO: the width of the image as the service received it (the boxes'' space).';
+
+--
+-- Name: COLUMN execution_analysis.image_height; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.image_height IS 'YOLO: the height of the image as the service received it.';
+
+--
+-- Name: COLUMN execution_analysis.image_hash; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.image_hash IS 'YOLO: the image hash the service reported (newest eras).';
+
+--
+-- Name: COLUMN execution_analysis.image_path; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.image_path IS 'YOLO: the image path the service reported (newest eras).';
+
+--
+-- Name: COLUMN execution_analysis.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.updated_at IS 'When the row last changed, by sai-etl or by the dashboard''s labels.';
+
+--
+-- Name: COLUMN execution_analysis.is_false_positive; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.is_false_positive IS 'Dashboard label: a reviewer marked the detection false. Never written by sai-etl.';
+
+--
+-- Name: COLUMN execution_analysis.false_positive_reason; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.false_positive_reason IS 'Dashboard label: why. Never written by sai-etl.';
+
+--
+-- Name: COLUMN execution_analysis.marked_false_positive_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.marked_false_positive_at IS 'Dashboard label: when. Never written by sai-etl.';
+
+--
+-- Name: COLUMN execution_analysis.marked_by_user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.marked_by_user_id IS 'Dashboard label: who (OIDC subject). Never written by sai-etl.';
+
+--
+-- Name: COLUMN execution_analysis.marked_by_email; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_analysis.marked_by_email IS 'Dashboard label: who (email). Never written by sai-etl.';
+
+--
+-- Name: execution_detections; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.execution_detections (
+    execution_id bigint NOT NULL,
+    ordinal integer NOT NULL,
+    class_name text,
+    class_id integer,
+    confidence numeric,
+    x1 numeric,
+    y1 numeric,
+    x2 numeric,
+    y2 numeric
+);
+
+--
+-- Name: TABLE execution_detections; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.execution_detections IS 'One row per box of execution_analysis.detections, kept by trigger etl_detections_sync (never written otherwise), so boxes are found by class and confidence through an index.';
+
+--
+-- Name: COLUMN execution_detections.ordinal; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_detections.ordinal IS 'The box''s position in the answer''s detections, from 1.';
+
+--
+-- Name: COLUMN execution_detections.class_name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_detections.class_name IS 'The class the service named (smoke, fire).';
+
+--
+-- Name: COLUMN execution_detections.confidence; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_detections.confidence IS 'The box''s confidence, 0..1, as the service gave it.';
+
+--
+-- Name: COLUMN execution_detections.x1; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_detections.x1 IS 'Box left, pixels of the service''s image (execution_analysis.image_width).';
+
+--
+-- Name: COLUMN execution_detections.y1; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_detections.y1 IS 'Box top, pixels.';
+
+--
+-- Name: COLUMN execution_detections.x2; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_detections.x2 IS 'Box right, pixels.';
+
+--
+-- Name: COLUMN execution_detections.y2; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_detections.y2 IS 'Box bottom, pixels.';
 
 --
 -- Name: execution_notifications; Type: TABLE; Schema: public; Owner: -
@@ -5639,7 +6126,10 @@ CREATE TABLE public.execution_notifications (
     telegram_message_id bigint,
     telegram_chat_id text,
     telegram_error text,
-    extracted_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    extracted_at timestamp with time zone GENERATED ALWAYS AS (updated_at) STORED,
+    telegram_sent_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT execution_notifications_message_check CHECK (((telegram_message_id IS NULL) OR telegram_sent))
 );
 
@@ -5654,6 +6144,30 @@ COMMENT ON TABLE public.execution_notifications IS 'The Telegram alert of an exe
 --
 
 COMMENT ON COLUMN public.execution_notifications.telegram_error IS 'The Telegram node''s error when it failed.';
+
+--
+-- Name: COLUMN execution_notifications.updated_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_notifications.updated_at IS 'When Stage 2 last changed the Telegram facts.';
+
+--
+-- Name: COLUMN execution_notifications.extracted_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_notifications.extracted_at IS 'The same as updated_at (generated), under the name sai-etl used first.';
+
+--
+-- Name: COLUMN execution_notifications.telegram_sent_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_notifications.telegram_sent_at IS 'When Telegram says it sent the alert (its message date); NULL when not sent or not said.';
+
+--
+-- Name: COLUMN execution_notifications.created_at; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.execution_notifications.created_at IS 'When Stage 2 first recorded the Telegram facts.';
 
 --
 -- Name: yoyo_lock; Type: TABLE; Schema: public; Owner: -
@@ -5778,6 +6292,13 @@ ALTER TABLE ONLY public.execution_analysis
     ADD CONSTRAINT execution_analysis_pkey PRIMARY KEY (execution_id);
 
 --
+-- Name: execution_detections execution_detections_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.execution_detections
+    ADD CONSTRAINT execution_detections_pkey PRIMARY KEY (execution_id, ordinal);
+
+--
 -- Name: execution_images execution_images_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -5836,22 +6357,28 @@ CREATE INDEX etl_processing_queue_ready_idx ON public.etl_processing_queue USING
 CREATE INDEX etl_sweep_runs_started_at_idx ON public.etl_sweep_runs USING btree (started_at);
 
 --
--- Name: execution_analysis_risk_level_idx; Type: INDEX; Schema: public; Owner: -
+-- Name: execution_analysis_alert_level_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX execution_analysis_risk_level_idx ON public.execution_analysis USING btree (risk_level);
+CREATE INDEX execution_analysis_alert_level_idx ON public.execution_analysis USING btree (alert_level);
+
+--
+-- Name: execution_detections_class_confidence_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX execution_detections_class_confidence_idx ON public.execution_detections USING btree (class_name, confidence);
 
 --
 -- Name: execution_images_derived_kept_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX execution_images_derived_kept_idx ON public.execution_images USING btree (stored_at, execution_id) WHERE (valid AND (derived_pruned_at IS NULL));
+CREATE INDEX execution_images_derived_kept_idx ON public.execution_images USING btree (extracted_at, execution_id) WHERE (valid AND (derived_pruned_at IS NULL));
 
 --
 -- Name: execution_images_original_kept_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX execution_images_original_kept_idx ON public.execution_images USING btree (stored_at, execution_id) WHERE (valid AND (original_pruned_at IS NULL));
+CREATE INDEX execution_images_original_kept_idx ON public.execution_images USING btree (extracted_at, execution_id) WHERE (valid AND (original_pruned_at IS NULL));
 
 --
 -- Name: executions_completion_timestamp_idx; Type: INDEX; Schema: public; Owner: -
@@ -5860,10 +6387,10 @@ CREATE INDEX execution_images_original_kept_idx ON public.execution_images USING
 CREATE INDEX executions_completion_timestamp_idx ON public.executions USING btree (completion_timestamp);
 
 --
--- Name: executions_ingested_at_idx; Type: INDEX; Schema: public; Owner: -
+-- Name: executions_created_at_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX executions_ingested_at_idx ON public.executions USING btree (ingested_at);
+CREATE INDEX executions_created_at_idx ON public.executions USING btree (created_at);
 
 --
 -- Name: execution_images etl_count_image_bytes; Type: TRIGGER; Schema: public; Owner: -
@@ -5902,6 +6429,30 @@ CREATE TRIGGER etl_count_queue_updated AFTER UPDATE ON public.etl_processing_que
 COMMENT ON TRIGGER etl_count_queue_updated ON public.etl_processing_queue IS 'Counts queue outcomes into etl_counters (etl_count_queue_outcomes).';
 
 --
+-- Name: execution_analysis etl_detections_inserted; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER etl_detections_inserted AFTER INSERT ON public.execution_analysis REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.etl_detections_sync();
+
+--
+-- Name: TRIGGER etl_detections_inserted ON execution_analysis; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER etl_detections_inserted ON public.execution_analysis IS 'Writes the boxes of new analyses into execution_detections (etl_detections_sync).';
+
+--
+-- Name: execution_analysis etl_detections_updated; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER etl_detections_updated AFTER UPDATE ON public.execution_analysis REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.etl_detections_sync();
+
+--
+-- Name: TRIGGER etl_detections_updated ON execution_analysis; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER etl_detections_updated ON public.execution_analysis IS 'Rewrites the boxes of analyses whose detections changed (etl_detections_sync).';
+
+--
 -- Name: etl_data_quality_counts etl_data_quality_counts_day_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -5921,6 +6472,13 @@ ALTER TABLE ONLY public.etl_processing_queue
 
 ALTER TABLE ONLY public.execution_analysis
     ADD CONSTRAINT execution_analysis_execution_id_fkey FOREIGN KEY (execution_id) REFERENCES public.executions(id) ON DELETE CASCADE;
+
+--
+-- Name: execution_detections execution_detections_execution_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.execution_detections
+    ADD CONSTRAINT execution_detections_execution_id_fkey FOREIGN KEY (execution_id) REFERENCES public.execution_analysis(execution_id) ON DELETE CASCADE;
 
 --
 -- Name: execution_images execution_images_execution_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -6042,6 +6600,18 @@ GRANT ALL ON FUNCTION public.etl_data_quality_of_day(p_day date) TO sai_etl_runn
 REVOKE ALL ON FUNCTION public.etl_defer_delay(p_deferrals integer) FROM PUBLIC;
 
 --
+-- Name: FUNCTION etl_detection_rows(p_detections jsonb, OUT ordinal integer, OUT class_name text, OUT class_id integer, OUT confidence numeric, OUT x1 numeric, OUT y1 numeric, OUT x2 numeric, OUT y2 numeric); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_detection_rows(p_detections jsonb, OUT ordinal integer, OUT class_name text, OUT class_id integer, OUT confidence numeric, OUT x1 numeric, OUT y1 numeric, OUT x2 numeric, OUT y2 numeric) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_detections_sync(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_detections_sync() FROM PUBLIC;
+
+--
 -- Name: FUNCTION etl_execution_recovered(p_doc jsonb); Type: ACL; Schema: public; Owner: -
 --
 
@@ -6129,6 +6699,12 @@ REVOKE ALL ON FUNCTION public.etl_flatted_parse(p_data text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION public.etl_flatted_ref(p_doc jsonb, p_ref jsonb) FROM PUBLIC;
 
 --
+-- Name: FUNCTION etl_forget_analysis(p_execution_id bigint); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_forget_analysis(p_execution_id bigint) FROM PUBLIC;
+
+--
 -- Name: FUNCTION etl_health_json(); Type: ACL; Schema: public; Owner: -
 --
 
@@ -6175,6 +6751,12 @@ GRANT ALL ON FUNCTION public.etl_ingest_execution(p_id bigint, p_workflow_id tex
 
 REVOKE ALL ON FUNCTION public.etl_ingest_from_n8n(p_since timestamp with time zone, p_after_id bigint, p_limit integer, p_source text, p_priority integer, OUT scanned integer, OUT ingested integer, OUT last_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.etl_ingest_from_n8n(p_since timestamp with time zone, p_after_id bigint, p_limit integer, p_source text, p_priority integer, OUT scanned integer, OUT ingested integer, OUT last_id bigint) TO sai_etl_runner;
+
+--
+-- Name: FUNCTION etl_json_number(p_value jsonb); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_json_number(p_value jsonb) FROM PUBLIC;
 
 --
 -- Name: FUNCTION etl_maintenance(OUT pruned integer, OUT quality_days integer, OUT heartbeats_pruned integer); Type: ACL; Schema: public; Owner: -
@@ -6410,6 +6992,12 @@ GRANT ALL ON FUNCTION public.etl_retry(p_status text, p_execution_ids bigint[]) 
 --
 
 REVOKE ALL ON FUNCTION public.etl_retry_delay(p_attempts integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION etl_retry_of(p_retry_of text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.etl_retry_of(p_retry_of text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION etl_retry_preview(p_status text, p_execution_ids bigint[]); Type: ACL; Schema: public; Owner: -

@@ -36,7 +36,9 @@ BEGIN
     END;
     model_version := CASE WHEN jsonb_typeof(raw_response -> 'model') = 'string' THEN raw_response ->> 'model' END;
     processing_time_ms := CASE
+        -- Beyond 27 hours (numeric(10,2) ms) it is no duration: not known.
         WHEN jsonb_typeof(raw_response -> 'total_duration') = 'number'
+            AND (raw_response ->> 'total_duration')::numeric BETWEEN 0 AND 99999999e6
             THEN round((raw_response ->> 'total_duration')::numeric / 1000000)::bigint
     END;
     IF analysis_text IS NOT NULL THEN

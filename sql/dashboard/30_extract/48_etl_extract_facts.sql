@@ -39,39 +39,45 @@ BEGIN
     -- touched (extracted_at stays), facts no longer found are removed.
     v_ids := public.etl_camera_ids(p_doc, v_item);
     UPDATE public.executions AS e
-    SET node_id = v_ids.node_id, camera_id = v_ids.camera_id
+    SET node_id = v_ids.node_id, device_id = v_ids.node_id, camera_id = v_ids.camera_id, updated_at = now()
     WHERE e.id = p_execution_id
       AND (e.node_id, e.camera_id) IS DISTINCT FROM (v_ids.node_id, v_ids.camera_id);
 
     v_analysis := public.etl_analysis_facts(p_doc, v_nodes.analysis_node);
     IF v_analysis.raw_response IS NOT NULL THEN
+        -- The dashboard's label columns are never named here: a row it labelled keeps them.
         INSERT INTO public.execution_analysis AS a (
-            execution_id, risk_level, confidence_score, analysis_text, model_version, smoke_detected,
-            flame_detected, heat_signature_detected, processing_time_ms, raw_response
+            execution_id, analysis_source, alert_level, confidence_score, analysis_text, yolo_model_version,
+            has_smoke, flame_detected, heat_signature_detected, yolo_processing_time_ms, raw_response,
+            extracted_at, updated_at
         ) VALUES (
-            p_execution_id, v_analysis.risk_level, v_analysis.confidence_score, v_analysis.analysis_text,
+            p_execution_id, 'ollama', v_analysis.risk_level, v_analysis.confidence_score, v_analysis.analysis_text,
             v_analysis.model_version, v_analysis.smoke_detected, v_analysis.flame_detected,
-            v_analysis.heat_signature_detected, v_analysis.processing_time_ms, v_analysis.raw_response
+            v_analysis.heat_signature_detected, v_analysis.processing_time_ms, v_analysis.raw_response,
+            now(), now()
         )
         ON CONFLICT (execution_id) DO UPDATE SET
-            risk_level = excluded.risk_level,
+            analysis_source = excluded.analysis_source,
+            alert_level = excluded.alert_level,
             confidence_score = excluded.confidence_score,
             analysis_text = excluded.analysis_text,
-            model_version = excluded.model_version,
-            smoke_detected = excluded.smoke_detected,
+            yolo_model_version = excluded.yolo_model_version,
+            has_smoke = excluded.has_smoke,
             flame_detected = excluded.flame_detected,
             heat_signature_detected = excluded.heat_signature_detected,
-            processing_time_ms = excluded.processing_time_ms,
+            yolo_processing_time_ms = excluded.yolo_processing_time_ms,
             raw_response = excluded.raw_response,
-            extracted_at = now()
-        WHERE (a.risk_level, a.confidence_score, a.analysis_text, a.model_version, a.smoke_detected,
-               a.flame_detected, a.heat_signature_detected, a.processing_time_ms, a.raw_response)
+            extracted_at = now(),
+            updated_at = now()
+        WHERE (a.analysis_source, a.alert_level, a.confidence_score, a.analysis_text, a.yolo_model_version,
+               a.has_smoke, a.flame_detected, a.heat_signature_detected, a.yolo_processing_time_ms,
+               a.raw_response)
             IS DISTINCT FROM
-            (excluded.risk_level, excluded.confidence_score, excluded.analysis_text, excluded.model_version,
-             excluded.smoke_detected, excluded.flame_detected, excluded.heat_signature_detected,
-             excluded.processing_time_ms, excluded.raw_response);
+            (excluded.analysis_source, excluded.alert_level, excluded.confidence_score, excluded.analysis_text,
+             excluded.yolo_model_version, excluded.has_smoke, excluded.flame_detected,
+             excluded.heat_signature_detected, excluded.yolo_processing_time_ms, excluded.raw_response);
     ELSE
-        DELETE FROM public.execution_analysis AS a WHERE a.execution_id = p_execution_id;
+        PERFORM public.etl_forget_analysis(p_execution_id);
     END IF;
 
     v_note := public.etl_notification_facts(p_doc, v_nodes.telegram_node);
@@ -86,7 +92,7 @@ BEGIN
         telegram_message_id = excluded.telegram_message_id,
         telegram_chat_id = excluded.telegram_chat_id,
         telegram_error = excluded.telegram_error,
-        extracted_at = now()
+        updated_at = now()
     WHERE (n.telegram_sent, n.telegram_message_id, n.telegram_chat_id, n.telegram_error)
         IS DISTINCT FROM
         (excluded.telegram_sent, excluded.telegram_message_id, excluded.telegram_chat_id, excluded.telegram_error);

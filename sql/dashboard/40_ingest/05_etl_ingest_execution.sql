@@ -50,7 +50,7 @@ BEGIN
         timing_complete, ingest_source
     ) VALUES (
         p_id, p_workflow_id, v_timing.execution_timestamp, v_timing.completion_timestamp,
-        v_timing.duration_ms, p_status, p_mode, p_retry_of, v_timing.timing_complete, p_source
+        v_timing.duration_ms, p_status, p_mode, public.etl_retry_of(p_retry_of), v_timing.timing_complete, p_source
     )
     ON CONFLICT (id) DO UPDATE SET
         workflow_id = excluded.workflow_id,
@@ -60,7 +60,8 @@ BEGIN
         status = excluded.status,
         mode = excluded.mode,
         retry_of = excluded.retry_of,
-        timing_complete = excluded.timing_complete
+        timing_complete = excluded.timing_complete,
+        updated_at = now()
     WHERE (e.workflow_id, e.execution_timestamp, e.completion_timestamp, e.status, e.mode, e.retry_of)
         IS DISTINCT FROM
         (excluded.workflow_id, excluded.execution_timestamp, excluded.completion_timestamp,

@@ -35,7 +35,7 @@ BEGIN
             retry_of, timing_complete, ingest_source
         )
         SELECT b.id, b."workflowId", t.execution_timestamp, t.completion_timestamp, t.duration_ms,
-               b.status, b.mode, b."retryOf", t.timing_complete, p_source
+               b.status, b.mode, public.etl_retry_of(b."retryOf"), t.timing_complete, p_source
         FROM batch AS b
         CROSS JOIN LATERAL public.etl_execution_timing(b."createdAt", b."startedAt", b."stoppedAt") AS t
         ON CONFLICT (id) DO NOTHING

@@ -89,7 +89,7 @@ BEGIN
         IF v_found.outcome = 'gone' AND EXISTS (
             SELECT FROM public.executions AS e
             WHERE e.id = v_item.execution_id
-              AND e.ingested_at > now() - public.etl_setting('gone_grace')::interval
+              AND e.created_at > now() - public.etl_setting('gone_grace')::interval
         ) THEN
             v_found.outcome := 'not_ready';
         END IF;

@@ -34,7 +34,7 @@ BEGIN
     ELSE
         INSERT INTO public.execution_images AS i (
             execution_id, source, valid, invalid_reason, format, width, height, size_bytes, sha256,
-            original_path, thumbnail_path, display_path, claimed_mime_type, file_name, stored_at
+            original_path, thumbnail_path, cached_path, claimed_mime_type, file_name, extracted_at
         ) VALUES (
             v_execution_id,
             p_image ->> 'source',
@@ -57,8 +57,8 @@ BEGIN
             format = excluded.format, width = excluded.width, height = excluded.height,
             size_bytes = excluded.size_bytes, sha256 = excluded.sha256,
             original_path = excluded.original_path, thumbnail_path = excluded.thumbnail_path,
-            display_path = excluded.display_path, claimed_mime_type = excluded.claimed_mime_type,
-            file_name = excluded.file_name, stored_at = excluded.stored_at;
+            cached_path = excluded.cached_path, claimed_mime_type = excluded.claimed_mime_type,
+            file_name = excluded.file_name, extracted_at = excluded.extracted_at;
     END IF;
     IF v_again THEN
         PERFORM public.etl_notify_stage2(v_execution_id);

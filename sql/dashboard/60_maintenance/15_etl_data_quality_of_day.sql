@@ -11,7 +11,7 @@ AS $$
     WITH counted AS (
         SELECT
             count(*) AS n,
-            count(a.execution_id) AS analysis,
+            count(a.analysis_source) AS analysis,
             count(a.risk_level) AS risk_level,
             count(a.confidence_score) AS confidence_score,
             count(a.analysis_text) AS analysis_text,

@@ -30,7 +30,7 @@ BEGIN
     ON CONFLICT (day) DO NOTHING;
 
     IF v_since IS NOT NULL THEN
-        -- Stage 1 adds executions (ingested_at); Stage 2 writes a day's fields when it claims or
+        -- Stage 1 adds executions (created_at); Stage 2 writes a day's fields when it claims or
         -- finishes an item (started_at, completed_at).
         UPDATE public.etl_data_quality_days AS d
         SET stale = true
@@ -38,7 +38,7 @@ BEGIN
           AND d.day IN (
               SELECT (e.completion_timestamp AT TIME ZONE 'UTC')::date
               FROM public.executions AS e
-              WHERE e.ingested_at >= v_since
+              WHERE e.created_at >= v_since
               UNION
               SELECT (e.completion_timestamp AT TIME ZONE 'UTC')::date
               FROM public.etl_processing_queue AS q

@@ -16,25 +16,25 @@ BEGIN
         v_age := nullif(public.etl_setting('image_retention_originals'), 'forever')::interval;
         RETURN QUERY
         WITH kept AS (
-            SELECT i.execution_id, i.original_path, i.size_bytes, i.stored_at,
-                   sum(i.size_bytes) OVER (ORDER BY i.stored_at DESC, i.execution_id DESC) AS newer_bytes
+            SELECT i.execution_id, i.original_path, i.size_bytes, i.extracted_at,
+                   sum(i.size_bytes) OVER (ORDER BY i.extracted_at DESC, i.execution_id DESC) AS newer_bytes
             FROM public.execution_images AS i
             WHERE i.valid AND i.original_pruned_at IS NULL
         )
         SELECT k.execution_id, ARRAY[k.original_path], k.size_bytes,
-               CASE WHEN k.stored_at < now() - v_age THEN 'age' ELSE 'budget' END
+               CASE WHEN k.extracted_at < now() - v_age THEN 'age' ELSE 'budget' END
         FROM kept AS k
-        WHERE k.stored_at < now() - v_age OR k.newer_bytes > v_budget
-        ORDER BY k.stored_at, k.execution_id
+        WHERE k.extracted_at < now() - v_age OR k.newer_bytes > v_budget
+        ORDER BY k.extracted_at, k.execution_id
         LIMIT v_limit;
     ELSIF p_kind = 'derived' THEN
         v_age := nullif(public.etl_setting('image_retention_derived'), 'forever')::interval;
         RETURN QUERY
-        SELECT i.execution_id, array_remove(ARRAY[i.thumbnail_path, i.display_path], NULL),
+        SELECT i.execution_id, array_remove(ARRAY[i.thumbnail_path, i.cached_path], NULL),
                NULL::bigint, 'age'
         FROM public.execution_images AS i
-        WHERE i.valid AND i.derived_pruned_at IS NULL AND i.stored_at < now() - v_age
-        ORDER BY i.stored_at, i.execution_id
+        WHERE i.valid AND i.derived_pruned_at IS NULL AND i.extracted_at < now() - v_age
+        ORDER BY i.extracted_at, i.execution_id
         LIMIT v_limit;
     ELSE
         RAISE EXCEPTION 'etl_image_prune_candidates: kind must be original or derived, not %', p_kind

@@ -15,11 +15,11 @@ recent_executions AS (
     -- (not backfills) with a recorded stoppedAt.
     SELECT
         e.ingest_source,
-        extract(EPOCH FROM e.ingested_at - e.completion_timestamp) * 1000 AS lag_ms,
+        extract(EPOCH FROM e.created_at - e.completion_timestamp) * 1000 AS lag_ms,
         e.ingest_source <> 'backfill' AND e.timing_complete AS timed
     FROM public.executions AS e
     CROSS JOIN settings AS s
-    WHERE e.ingested_at >= now() - s.health_window
+    WHERE e.created_at >= now() - s.health_window
 ),
 
 stage1 AS (
@@ -35,7 +35,7 @@ stage1 AS (
 ),
 
 last_ingest AS (
-    SELECT max(e.ingested_at) AS ingested_at
+    SELECT max(e.created_at) AS ingested_at
     FROM public.executions AS e
 ),
 

@@ -75,7 +75,7 @@ BEGIN
             ELSE format('Stage 2 completed at %s in %s ms', q.completed_at, q.processing_time_ms)
         END;
         IF q.id IS NULL OR q.status = 'completed' THEN
-            IF a.execution_id IS NULL THEN
+            IF a.analysis_source IS NULL THEN
                 v_notes := v_notes || 'no analysis: the model did not answer (its node did not run or failed)'::text;
             ELSE
                 v_unstated := ARRAY(

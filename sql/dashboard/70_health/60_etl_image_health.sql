@@ -13,8 +13,8 @@ stores AS (
 
 kept AS (
     SELECT
-        min(i.stored_at) FILTER (WHERE i.original_pruned_at IS NULL) AS oldest_original_kept,
-        min(i.stored_at) FILTER (WHERE i.derived_pruned_at IS NULL) AS oldest_derived_kept
+        min(i.extracted_at) FILTER (WHERE i.original_pruned_at IS NULL) AS oldest_original_kept,
+        min(i.extracted_at) FILTER (WHERE i.derived_pruned_at IS NULL) AS oldest_derived_kept
     FROM public.execution_images AS i
     WHERE i.valid
 ),

@@ -55,9 +55,10 @@ class Base:
 # What the extraction recorded for an execution, and what the claim handed over for its image.
 FACTS = """
 SELECT e.node_id, e.camera_id,
-       (SELECT to_jsonb(a) - 'extracted_at' - 'execution_id' FROM execution_analysis AS a
-        WHERE a.execution_id = e.id),
-       (SELECT to_jsonb(n) - 'extracted_at' - 'execution_id' FROM execution_notifications AS n
+       (SELECT to_jsonb(a) - '{extracted_at,updated_at,execution_id}'::text[]
+        FROM execution_analysis AS a WHERE a.execution_id = e.id),
+       (SELECT to_jsonb(n) - '{extracted_at,updated_at,created_at,execution_id}'::text[]
+        FROM execution_notifications AS n
         WHERE n.execution_id = e.id)
 FROM executions AS e WHERE e.id = %s
 """

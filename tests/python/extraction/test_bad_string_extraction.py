@@ -21,7 +21,9 @@ from support import n8n_writes
 FIXTURE = 2
 RESPONSE_START = "```json"  # R2, the Ollama response of execution 2
 READ_FROM_RESPONSE = (
+    "alert_level",
     "risk_level",
+    "has_smoke",
     "confidence_score",
     "analysis_text",
     "smoke_detected",
@@ -104,12 +106,12 @@ class Copies:
                 "SELECT node_id, camera_id FROM executions WHERE id = %s", [execution_id]
             ).fetchone(),
             "analysis": self._one(
-                "SELECT to_jsonb(a) - 'execution_id' - 'extracted_at' "
+                "SELECT to_jsonb(a) - '{execution_id,extracted_at,updated_at}'::text[] "
                 "FROM execution_analysis AS a WHERE execution_id = %s",
                 execution_id,
             ),
             "notification": self._one(
-                "SELECT to_jsonb(n) - 'execution_id' - 'extracted_at' "
+                "SELECT to_jsonb(n) - '{execution_id,extracted_at,updated_at,created_at}'::text[] "
                 "FROM execution_notifications AS n WHERE execution_id = %s",
                 execution_id,
             ),

@@ -24,7 +24,7 @@ def pair() -> Iterator[Pair]:
     query(made.dashboard_dsn, "SELECT etl_reconcile(interval '100 years')")
     # Recorded long ago: a missing source is gone for good, not one n8n has yet to commit
     # (setting gone_grace).
-    query(made.dashboard_dsn, "UPDATE executions SET ingested_at = now() - interval '1 day'")
+    query(made.dashboard_dsn, "UPDATE executions SET created_at = now() - interval '1 day'")
     yield made
 
 

@@ -71,7 +71,7 @@ def sai_etl(*args: str, dsn: str, tty: bool = False) -> subprocess.CompletedProc
 def add_executions(conn: psycopg.Connection, ids: range) -> None:
     conn.execute(
         "INSERT INTO executions (id, workflow_id, execution_timestamp, completion_timestamp, "
-        "duration_ms, status, mode, timing_complete, ingest_source, ingested_at) "
+        "duration_ms, status, mode, timing_complete, ingest_source, created_at) "
         "SELECT i, 'yDbfhooKemfhMIkC', now() - interval '2 seconds', now() - interval '2 seconds', "
         "0, 'success', 'webhook', true, 'trigger', now() - interval '1 second' "
         "FROM unnest(%s::bigint[]) AS i",
@@ -170,7 +170,8 @@ def test_prometheus_parses_and_carries_the_figures(dash: psycopg.Connection) -> 
         "(4, 'failed', 5, now(), NULL)"
     )
     dash.execute(
-        "INSERT INTO execution_analysis (execution_id, risk_level) VALUES (1, 'low'), (2, NULL)"
+        "INSERT INTO execution_analysis (execution_id, analysis_source, alert_level) "
+        "VALUES (1, 'ollama', 'low'), (2, 'ollama', NULL)"
     )
     dash.execute("SELECT etl_refresh_data_quality()")
     result = sai_etl("health", "--prometheus", dsn=dash.info.dsn)

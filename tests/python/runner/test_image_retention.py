@@ -53,7 +53,7 @@ def store(private_cluster: str, tmp_path_factory: pytest.TempPathFactory) -> Sto
     for k, execution_id in enumerate(ids):
         query(
             pair.dashboard_dsn,
-            "UPDATE execution_images SET stored_at = now() - make_interval(days => %s) "
+            "UPDATE execution_images SET extracted_at = now() - make_interval(days => %s) "
             "WHERE execution_id = %s",
             [10 * (COUNT - k), execution_id],
         )

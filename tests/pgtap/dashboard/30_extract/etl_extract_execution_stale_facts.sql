@@ -12,9 +12,11 @@ SELECT telegram_sent, telegram_message_id, telegram_chat_id, telegram_error
 FROM execution_notifications WHERE execution_id = 11;
 
 -- What an earlier extraction might have left: an analysis, other ids, a sent alert.
-INSERT INTO execution_analysis (execution_id, risk_level, confidence_score, analysis_text, raw_response)
-VALUES (11, 'high', 0.9, 'stale', '{}');
-UPDATE executions SET node_id = 'NODE_999', camera_id = 'stale' WHERE id = 11;
+INSERT INTO execution_analysis (
+    execution_id, analysis_source, alert_level, confidence_score, analysis_text, raw_response, extracted_at
+)
+VALUES (11, 'ollama', 'high', 0.9, 'stale', '{}', now());
+UPDATE executions SET node_id = 'NODE_999', device_id = 'NODE_999', camera_id = 'stale' WHERE id = 11;
 UPDATE execution_notifications
 SET telegram_sent = true, telegram_message_id = 999, telegram_chat_id = '1', telegram_error = NULL
 WHERE execution_id = 11;

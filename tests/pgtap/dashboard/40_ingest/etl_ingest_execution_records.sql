@@ -15,7 +15,7 @@ SELECT results_eq(
              timing_complete, node_id, camera_id, ingest_source
       FROM executions WHERE id = 800001$$,
     $$VALUES ('yDbfhooKemfhMIkC', '2026-11-28 10:00:01+00'::timestamptz, '2026-11-28 10:00:03.5+00'::timestamptz,
-              2500::bigint, 'error', 'webhook', '41', true, NULL::text, NULL::text, 'trigger')$$,
+              2500::bigint, 'error', 'webhook', 41::bigint, true, NULL::text, NULL::text, 'trigger')$$,
     'the row holds n8n''s facts; node and camera wait for Stage 2'
 );
 SELECT results_eq(

@@ -16,7 +16,7 @@ SELECT results_eq(
     'recorded just now: deferred, not skipped, no attempt spent'
 );
 
-UPDATE executions SET ingested_at = now() - interval '2 minutes' WHERE id = 900001;
+UPDATE executions SET created_at = now() - interval '2 minutes' WHERE id = 900001;
 UPDATE etl_processing_queue SET next_attempt_at = now() WHERE execution_id = 900001;
 SELECT is((SELECT count(*)::integer FROM etl_claim('pgtap:1', 10, 60)), 0, 'still nothing handed over');
 SELECT results_eq(

@@ -9,23 +9,23 @@ TRUNCATE executions CASCADE;
 
 INSERT INTO executions (
     id, workflow_id, execution_timestamp, completion_timestamp, duration_ms, status, mode,
-    timing_complete, ingest_source, node_id, camera_id
+    timing_complete, ingest_source, node_id, device_id, camera_id
 ) VALUES
-(1, 'wf', '2026-01-10 08:00Z', '2026-01-10 08:00:05Z', 5000, 'success', 'webhook', true, 'trigger', 'N1', 'cam1'),
-(2, 'wf', '2026-01-10 09:00Z', '2026-01-10 09:00:05Z', 5000, 'success', 'webhook', true, 'trigger', 'N1', 'cam2'),
-(3, 'wf', '2026-01-10 23:59Z', '2026-01-10 23:59:59Z', 59000, 'error', 'webhook', true, 'trigger', 'N2', 'cam3'),
-(4, 'wf', '2026-01-10 00:00Z', '2026-01-10 00:00:00Z', 0, 'error', 'webhook', true, 'trigger', NULL, NULL),
-(5, 'wf', '2026-01-11 00:00Z', '2026-01-11 00:00:00Z', 0, 'success', 'webhook', true, 'trigger', 'N1', 'cam1'),
-(6, 'wf', '2026-01-09 23:59Z', '2026-01-09 23:59:59Z', 59000, 'success', 'webhook', true, 'trigger', 'N1', 'cam1');
+(1, 'wf', '2026-01-10 08:00Z', '2026-01-10 08:00:05Z', 5000, 'success', 'webhook', true, 'trigger', 'N1', 'N1', 'cam1'),
+(2, 'wf', '2026-01-10 09:00Z', '2026-01-10 09:00:05Z', 5000, 'success', 'webhook', true, 'trigger', 'N1', 'N1', 'cam2'),
+(3, 'wf', '2026-01-10 23:59Z', '2026-01-10 23:59:59Z', 59000, 'error', 'webhook', true, 'trigger', 'N2', 'N2', 'cam3'),
+(4, 'wf', '2026-01-10 00:00Z', '2026-01-10 00:00:00Z', 0, 'error', 'webhook', true, 'trigger', NULL, NULL, NULL),
+(5, 'wf', '2026-01-11 00:00Z', '2026-01-11 00:00:00Z', 0, 'success', 'webhook', true, 'trigger', 'N1', 'N1', 'cam1'),
+(6, 'wf', '2026-01-09 23:59Z', '2026-01-09 23:59:59Z', 59000, 'success', 'webhook', true, 'trigger', 'N1', 'N1', 'cam1');
 
 INSERT INTO execution_analysis (
-    execution_id, risk_level, confidence_score, analysis_text, model_version, smoke_detected,
-    flame_detected, heat_signature_detected, processing_time_ms
+    execution_id, analysis_source, alert_level, confidence_score, analysis_text, yolo_model_version, has_smoke,
+    flame_detected, heat_signature_detected, yolo_processing_time_ms
 ) VALUES
-(1, 'high', 0.91, 'smoke', 'qwen2.5vl:7b', true, false, false, 1200),
-(2, 'low', NULL, 'fog', NULL, NULL, NULL, NULL, NULL),
-(5, 'none', 0.9, 'clear', 'qwen2.5vl:7b', false, false, false, 1000),
-(6, 'none', 0.9, 'clear', 'qwen2.5vl:7b', false, false, false, 1000);
+(1, 'ollama', 'high', 0.91, 'smoke', 'qwen2.5vl:7b', true, false, false, 1200),
+(2, 'ollama', 'low', NULL, 'fog', NULL, NULL, NULL, NULL, NULL),
+(5, 'ollama', 'none', 0.9, 'clear', 'qwen2.5vl:7b', false, false, false, 1000),
+(6, 'ollama', 'none', 0.9, 'clear', 'qwen2.5vl:7b', false, false, false, 1000);
 
 INSERT INTO execution_images (execution_id, source, valid, invalid_reason, format, original_path, thumbnail_path) VALUES
 (1, 'binary', true, NULL, 'JPEG', '0/1.jpg', '0/1.webp'),

@@ -13,7 +13,7 @@ SELECT i, 'wf', now(), now(), 0, 'success', 'webhook', true, 'trigger'
 FROM generate_series(1, 4) AS i;
 -- Execution i is i * 10 days old and 100 * i bytes; 4 has no valid image.
 INSERT INTO execution_images (
-    execution_id, source, valid, invalid_reason, size_bytes, sha256, original_path, thumbnail_path, stored_at
+    execution_id, source, valid, invalid_reason, size_bytes, sha256, original_path, thumbnail_path, extracted_at
 )
 SELECT i, 'binary', i < 4, CASE WHEN i = 4 THEN 'not an image' END, 100 * i, md5(i::text),
        CASE WHEN i < 4 THEN format('originals/x/%s.jpg', i) END,

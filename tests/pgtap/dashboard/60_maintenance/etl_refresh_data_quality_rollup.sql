@@ -10,14 +10,14 @@ UPDATE etl_settings SET value = '1 day' WHERE key = 'quality_recheck';
 
 INSERT INTO executions (
     id, workflow_id, execution_timestamp, completion_timestamp, duration_ms, status, mode,
-    timing_complete, ingest_source, ingested_at
+    timing_complete, ingest_source, created_at
 ) VALUES
 (1, 'wf', '2026-01-10 08:00Z', '2026-01-10 08:00Z', 0, 'success', 'webhook', true, 'trigger', now() - interval '1 day'),
 (2, 'wf', '2026-01-10 09:00Z', '2026-01-10 09:00Z', 0, 'success', 'webhook', true, 'trigger', now() - interval '1 day'),
 (3, 'wf', '2026-01-12 09:00Z', '2026-01-12 09:00Z', 0, 'success', 'webhook', true, 'trigger', now() - interval '1 day');
 INSERT INTO etl_processing_queue (execution_id, status, attempts, started_at, completed_at)
 SELECT id, 'completed', 1, now() - interval '1 day', now() - interval '1 day' FROM executions;
-INSERT INTO execution_analysis (execution_id, risk_level) VALUES (1, 'low');
+INSERT INTO execution_analysis (execution_id, analysis_source, alert_level) VALUES (1, 'ollama', 'low');
 
 SELECT is(etl_refresh_data_quality(10), 3, 'the first refresh computes every day from the first to the last');
 SELECT results_eq(
@@ -28,7 +28,7 @@ SELECT results_eq(
 SELECT is(etl_refresh_data_quality(10), 0, 'nothing changed, nothing recomputed');
 
 -- Stage 2 extracts execution 2 now (it claims the item, which sets started_at).
-INSERT INTO execution_analysis (execution_id, risk_level) VALUES (2, 'high');
+INSERT INTO execution_analysis (execution_id, analysis_source, alert_level) VALUES (2, 'ollama', 'high');
 UPDATE etl_processing_queue SET started_at = now(), completed_at = now() WHERE execution_id = 2;
 SELECT is(etl_refresh_data_quality(10), 1, 'Stage 2 activity makes its day stale');
 SELECT results_eq(
@@ -46,7 +46,7 @@ INSERT INTO executions (
     timing_complete, ingest_source
 ) VALUES (4, 'wf', '2026-01-13 09:00Z', '2026-01-13 09:00Z', 0, 'success', 'webhook', true, 'trigger');
 SELECT is(etl_refresh_data_quality(10), 1, 'a new day is computed');
-UPDATE executions SET ingested_at = now() - interval '1 day' WHERE id = 4;
+UPDATE executions SET created_at = now() - interval '1 day' WHERE id = 4;
 
 -- Two stale days and room for one: the most recent first.
 UPDATE etl_data_quality_days SET stale = true WHERE day IN ('2026-01-10', '2026-01-12');

@@ -14,7 +14,7 @@ UPDATE etl_settings SET value = '1 minute' WHERE key = 'alert_runner_silent';
 INSERT INTO etl_runner_heartbeats (worker, started_at, last_seen_at) VALUES ('a:1', now() - interval '1 day', now() - interval '2 minutes');
 INSERT INTO executions (
     id, workflow_id, execution_timestamp, completion_timestamp, duration_ms, status, mode,
-    timing_complete, ingest_source, ingested_at
+    timing_complete, ingest_source, created_at
 )
 SELECT i, 'wf', now() - interval '3 minutes', now() - interval '3 minutes', 0, 'success', 'webhook', true, 'trigger',
        now() - interval '1 minute'

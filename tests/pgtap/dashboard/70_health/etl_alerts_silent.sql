@@ -9,7 +9,7 @@ UPDATE etl_settings SET value = '1 hour' WHERE key = 'health_window';
 SELECT etl_heartbeat('a:1');
 INSERT INTO executions (
     id, workflow_id, execution_timestamp, completion_timestamp, duration_ms, status, mode,
-    timing_complete, ingest_source, ingested_at
+    timing_complete, ingest_source, created_at
 )
 SELECT i, 'wf', now() - interval '3 seconds', now() - interval '3 seconds', 0, 'success', 'webhook', true, 'trigger',
        now() - interval '2 seconds'

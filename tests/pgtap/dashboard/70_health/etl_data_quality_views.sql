@@ -8,14 +8,14 @@ TRUNCATE executions, etl_maintenance, etl_data_quality_days CASCADE;
 
 INSERT INTO executions (
     id, workflow_id, execution_timestamp, completion_timestamp, duration_ms, status, mode,
-    timing_complete, ingest_source, node_id, camera_id
+    timing_complete, ingest_source, node_id, device_id, camera_id
 )
 SELECT i, 'wf', d, d, 0, 'success', 'webhook', true, 'trigger',
-       CASE WHEN i <= 4 THEN 'N1' END, 'cam'
+       CASE WHEN i <= 4 THEN 'N1' END, CASE WHEN i <= 4 THEN 'N1' END, 'cam'
 FROM generate_series(1, 8) AS i
 CROSS JOIN LATERAL (SELECT CASE WHEN i <= 3 THEN timestamptz '2026-01-10 12:00Z' ELSE '2026-01-11 12:00Z' END AS d) AS t;
-INSERT INTO execution_analysis (execution_id, risk_level, confidence_score)
-VALUES (1, 'low', 0.5), (2, 'high', NULL), (4, 'none', 0.9);
+INSERT INTO execution_analysis (execution_id, analysis_source, alert_level, confidence_score)
+VALUES (1, 'ollama', 'low', 0.5), (2, 'ollama', 'high', NULL), (4, 'ollama', 'none', 0.9);
 
 SELECT etl_refresh_data_quality(10);
 

@@ -35,8 +35,8 @@ SELECT etl_reconcile(interval '100 years');
 UPDATE etl_processing_queue
 SET status = 'completed', attempts = 1, started_at = now(), completed_at = now(), processing_time_ms = 1234
 WHERE execution_id = 3;
-INSERT INTO execution_analysis (execution_id, risk_level, confidence_score, analysis_text, model_version)
-VALUES (3, 'high', 0.88, 'Nivel de riesgo: ALTO', 'qwen2.5vl:7b');
+INSERT INTO execution_analysis (execution_id, analysis_source, alert_level, confidence_score, analysis_text, yolo_model_version)
+VALUES (3, 'ollama', 'high', 0.88, 'Nivel de riesgo: ALTO', 'qwen2.5vl:7b');
 INSERT INTO execution_images (execution_id, source, valid, invalid_reason) VALUES (3, 'binary', false, 'not an image');
 INSERT INTO execution_notifications (execution_id, telegram_sent, telegram_message_id) VALUES (3, true, 1002);
 

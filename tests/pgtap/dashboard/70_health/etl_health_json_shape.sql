@@ -8,7 +8,7 @@ UPDATE etl_settings SET value = '1 hour' WHERE key = 'health_window';
 
 INSERT INTO executions (
     id, workflow_id, execution_timestamp, completion_timestamp, duration_ms, status, mode,
-    timing_complete, ingest_source, ingested_at
+    timing_complete, ingest_source, created_at
 )
 SELECT i, 'wf', now() - interval '3 seconds', now() - interval '3 seconds', 0, 'success', 'webhook', true, 'trigger',
        now() - interval '3 seconds' + make_interval(secs => i * 0.01)

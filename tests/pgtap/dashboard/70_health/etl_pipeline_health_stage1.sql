@@ -9,7 +9,7 @@ UPDATE etl_settings SET value = '1 hour' WHERE key = 'health_window';
 
 INSERT INTO executions (
     id, workflow_id, execution_timestamp, completion_timestamp, duration_ms, status, mode,
-    timing_complete, ingest_source, ingested_at
+    timing_complete, ingest_source, created_at
 ) VALUES
 (1, 'wf', now() - interval '1 minute', now() - interval '1 minute', 0, 'success', 'webhook', true, 'trigger',
  now() - interval '1 minute' + interval '100 milliseconds'),
